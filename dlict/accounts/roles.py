@@ -1,0 +1,36 @@
+"""Roles and what each may do. The one table of permissions in the project."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    NATIONAL_ADMIN = "national_admin", _("National administrator")
+    OFFICE_ADMIN = "office_admin", _("Office administrator")
+    OFFICE_STAFF = "office_staff", _("Office staff")
+    DIRECTOR = "director", _("Director")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    SCHOOL_COORDINATOR = "school_coordinator", _("School coordinator")
+    TEACHER = "teacher", _("Teacher")
+
+
+OFFICE_ROLES = frozenset({Role.OFFICE_ADMIN, Role.OFFICE_STAFF, Role.DIRECTOR, Role.SUPERVISOR})
+SCHOOL_ROLES = frozenset({Role.SCHOOL_COORDINATOR, Role.TEACHER})
+
+_READ = {"schools.view", "schools.export", "core.dashboard"}
+_KEEP_REGISTRY = {"schools.change", "schools.import", "jobs.view"}
+
+# Permissions a role grants within its office or school. National administrators hold all of them
+# everywhere and are not listed.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.OFFICE_ADMIN: frozenset(_READ | _KEEP_REGISTRY | {"audit.view"}),
+    Role.OFFICE_STAFF: frozenset(_READ | _KEEP_REGISTRY),
+    Role.DIRECTOR: frozenset(_READ),
+    Role.SUPERVISOR: frozenset(_READ),
+    Role.SCHOOL_COORDINATOR: frozenset({"schools.view", "core.dashboard"}),
+    Role.TEACHER: frozenset({"schools.view", "core.dashboard"}),
+}
+
+
+def role_grants(role: str, permission: str) -> bool:
+    return permission in PERMISSIONS.get(role, frozenset())

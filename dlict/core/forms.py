@@ -1,0 +1,77 @@
+"""Form fields shared by every app."""
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from dlict.core import thai
+
+
+class ThaiDateInput(forms.TextInput):
+    """A text box for a B.E. date: the browser's own date picker would show the Gregorian year."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        defaults = {"placeholder": _("dd/mm/yyyy (B.E.)"), "inputmode": "numeric", "class": "date"}
+        super().__init__({**defaults, **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, date):
+            return thai.format_date_numeric(value)
+        return super().format_value(value)
+
+
+class ThaiDateField(forms.Field):
+    """Accepts 24/11/2569, 2569-11-24, 24 พ.ย. 2569 (Thai numerals too) and cleans to a date."""
+
+    widget = ThaiDateInput
+    default_error_messages = {
+        "invalid": _("Enter a date such as 24/11/2569 (day/month/B.E. year)."),
+    }
+
+    def to_python(self, value: Any) -> date | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, date):
+            return value
+        try:
+            return thai.parse_date(str(value))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class AuditFilterForm(forms.Form):
+    model = forms.ModelChoiceField(
+        label=_("Record"), queryset=None, required=False, empty_label=_("All")
+    )
+    action = forms.ChoiceField(label=_("Change"), required=False)
+    since = ThaiDateField(label=_("From"), required=False)
+    until = ThaiDateField(label=_("To"), required=False)
+    q = forms.CharField(label=_("Name contains"), required=False, max_length=100)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from dlict.core.models import AuditEntry
+        from dlict.core.selectors import audited_models
+
+        super().__init__(*args, **kwargs)
+        self.fields["model"].queryset = audited_models()
+        self.fields["model"].label_from_instance = lambda ct: str(
+            ct.model_class()._meta.verbose_name
+        )
+        self.fields["action"].choices = [("", _("All"))] + [
+            (str(value), label)
+            for value, label in AuditEntry.Action.choices
+            if value != AuditEntry.Action.ACCESS
+        ]
+
+
+def thai_sorted_choices(
+    objects: Any, label: str = "name_th", empty: str | None = None
+) -> list[tuple[Any, str]]:
+    """Model choices in Thai dictionary order (the database sorts Thai by code point)."""
+    from dlict.core.thai import thai_sort_key
+
+    rows = sorted(objects, key=lambda obj: thai_sort_key(getattr(obj, label)))
+    head = [("", empty)] if empty is not None else []
+    return head + [(obj.pk, getattr(obj, label)) for obj in rows]

@@ -1,0 +1,137 @@
+"""Cross-cutting records: the audit trail and background jobs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditlog.models import AbstractLogEntry, LogEntryManager
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dlict.core.scoping import ScopedQuerySet
+
+
+class AuditEntryQuerySet(ScopedQuerySet):
+    permission_app = "audit"
+    office_path = "office"
+    school_path = None
+
+
+class AuditEntryManager(LogEntryManager.from_queryset(AuditEntryQuerySet)):  # type: ignore[misc]
+    def create(self, **kwargs: Any) -> AuditEntry:
+        # Every audited model says which office it belongs to through get_additional_data(); keep it
+        # in a column so an office's trail is one indexed lookup.
+        data = kwargs.get("additional_data") or {}
+        kwargs.setdefault("office_id", data.get("office_id"))
+        return super().create(**kwargs)
+
+
+class AuditEntry(AbstractLogEntry):
+    """One create, update or delete of a domain record: who, when, and what changed."""
+
+    office = models.ForeignKey(
+        "schools.Office",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("office"),
+    )
+
+    objects = AuditEntryManager()
+
+    class Meta(AbstractLogEntry.Meta):
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+        indexes = [models.Index(fields=["office", "-timestamp"], name="audit_office_time")]
+
+
+class JobQuerySet(ScopedQuerySet):
+    permission_app = "jobs"
+    office_path = "office"
+    school_path = None
+
+    def visible_to(self, user: Any) -> JobQuerySet:
+        """Your own jobs, and the jobs of offices whose jobs you may follow."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.restrict(user, "view") | self.filter(created_by=user)
+
+
+def private_storage() -> Any:
+    """Where uploaded files live: outside MEDIA_ROOT, so no URL reaches them."""
+    return storages["private"]
+
+
+class Job(models.Model):
+    """Long work done by the worker (an import, a batch of documents): progress and outcome.
+
+    Imports run in two stages: ``check`` reads and validates the file and stops at
+    ``waiting`` with a preview; ``apply`` writes everything or nothing once the user confirms.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        WAITING = "waiting", _("Waiting for confirmation")
+        SUCCEEDED = "succeeded", _("Done")
+        REJECTED = "rejected", _("Rejected: the file has errors")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    FINISHED = (Status.SUCCEEDED, Status.REJECTED, Status.FAILED, Status.CANCELLED)
+
+    kind = models.CharField(_("kind"), max_length=64)
+    stage = models.CharField(_("stage"), max_length=16, default="run")
+    title = models.CharField(_("title"), max_length=200)
+    office = models.ForeignKey(
+        "schools.Office",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="jobs",
+        verbose_name=_("office"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="jobs",
+        verbose_name=_("started by"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    input_file = models.FileField(
+        _("file"), storage=private_storage, upload_to="jobs/%Y/%m/", blank=True
+    )
+    input_name = models.CharField(_("file name"), max_length=255, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["office", "-created_at"], name="job_office_created")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == self.Status.FAILED

@@ -1,0 +1,125 @@
+"""The scoping contract: the one way views, APIs, exports and searches reach office and school data.
+
+Every model holding office or school data gets a queryset derived from ScopedQuerySet and is read
+through ``Model.objects.visible_to(user)`` (or ``restrict(user, action)`` for writes). A row that a
+user may not see behaves as if it did not exist: views answer 404.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import reduce
+from typing import Any, Self, TypeVar
+
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a user holds roles: everywhere (national), in offices, in schools."""
+
+    national: bool = False
+    office_roles: Mapping[int, frozenset[str]] = field(default_factory=dict)
+    school_roles: Mapping[int, frozenset[str]] = field(default_factory=dict)
+    school_offices: Mapping[int, int] = field(default_factory=dict)
+
+    def offices_with(self, permission: str) -> set[int]:
+        """Offices where one of the user's office roles grants ``permission``."""
+        from dlict.accounts.roles import role_grants
+
+        return {
+            office_id
+            for office_id, roles in self.office_roles.items()
+            if any(role_grants(role, permission) for role in roles)
+        }
+
+    def schools_with(self, permission: str) -> set[int]:
+        from dlict.accounts.roles import role_grants
+
+        return {
+            school_id
+            for school_id, roles in self.school_roles.items()
+            if any(role_grants(role, permission) for role in roles)
+        }
+
+    @property
+    def office_ids(self) -> set[int]:
+        """Every office the user belongs to, directly or through a school."""
+        return set(self.office_roles) | set(self.school_offices.values())
+
+    @property
+    def is_school_only(self) -> bool:
+        return not self.national and not self.office_roles
+
+
+def scope_of(user: Any) -> Scope:
+    """The user's scope, computed once per user object (so once per request)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Scope()
+    cached = getattr(user, "_dlict_scope", None)
+    if cached is None:
+        from dlict.accounts.selectors import user_scope
+
+        cached = user_scope(user)
+        user._dlict_scope = cached
+    return cached
+
+
+def can(user: Any, permission: str, *, office_id: int | None = None) -> bool:
+    """Whether ``user`` holds ``permission`` anywhere, or in ``office_id`` when given."""
+    scope = scope_of(user)
+    if scope.national:
+        return True
+    offices = scope.offices_with(permission)
+    if office_id is not None:
+        schools_there = {
+            school for school, office in scope.school_offices.items() if office == office_id
+        }
+        return office_id in offices or bool(schools_there & scope.schools_with(permission))
+    return bool(offices or scope.schools_with(permission))
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+class ScopedQuerySet(models.QuerySet[M]):
+    """A queryset that knows which office and school each row belongs to.
+
+    Subclasses set ``permission_app`` (permissions are ``"<app>.<action>"``) and the lookups from
+    the row to its office and to its school; a lookup of None means rows have no such owner.
+    """
+
+    permission_app: str = ""
+    office_path: str | None = "office"
+    school_path: str | None = None
+
+    def visible_to(self, user: Any) -> Self:
+        return self.restrict(user, "view")
+
+    def restrict(self, user: Any, action: str) -> Self:
+        scope = scope_of(user)
+        if scope.national:
+            return self.all()
+        permission = f"{self.permission_app}.{action}"
+        conditions = []
+        offices = scope.offices_with(permission)
+        if offices and self.office_path:
+            conditions.append(Q(**{f"{self.office_path}__in": sorted(offices)}))
+        schools = scope.schools_with(permission)
+        if schools and self.school_path:
+            conditions.append(Q(**{f"{self.school_path}__in": sorted(schools)}))
+        if not conditions:
+            return self.none()
+        return self.filter(reduce(operator.or_, conditions))
+
+
+def get_visible_or_404(queryset: models.QuerySet[M], **lookup: Any) -> M:
+    """Fetch one row of an already scoped queryset, answering 404 for anything else."""
+    try:
+        return queryset.get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None

@@ -1,0 +1,113 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from dlict.core import jobs
+from dlict.core.dashboard import panels_for
+from dlict.core.forms import AuditFilterForm
+from dlict.core.models import Job
+from dlict.core.progress import read_progress
+from dlict.core.scoping import can, get_visible_or_404
+from dlict.core.selectors import audit_list, job_list
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/dashboard.html", {"panels": panels_for(request)})
+
+
+@require_GET
+def about(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/about.html")
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"status": "ok"})
+
+
+@login_required
+@require_GET
+def job_list_view(request: HttpRequest) -> HttpResponse:
+    page = Paginator(job_list(user=request.user), 30).get_page(request.GET.get("page"))
+    return render(request, "core/job_list.html", {"page": page})
+
+
+def _job(request: HttpRequest, pk: int) -> Job:
+    return get_visible_or_404(job_list(user=request.user), pk=pk)
+
+
+@login_required
+@require_GET
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _job(request, pk)
+    context = {"job": job, "progress": read_progress(job.pk)}
+    if request.htmx:
+        return render(request, "core/_job_status.html", context)
+    return render(request, "core/job_detail.html", context)
+
+
+@login_required
+@require_POST
+def job_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    job = _job(request, pk)
+    act = {"confirm": jobs.job_confirm, "retry": jobs.job_retry, "cancel": jobs.job_cancel}[action]
+    try:
+        act(job=job)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        notices = {
+            "confirm": _("Saving has started."),
+            "retry": _("The job was queued again."),
+            "cancel": _("The job was cancelled; nothing was written."),
+        }
+        messages.success(request, notices[action])
+    return redirect("core:job", pk=job.pk)
+
+
+@login_required
+@require_GET
+def job_errors_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    """The rejected file's problems, as a spreadsheet to work through."""
+    job = _job(request, pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="job-{job.pk}-errors.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([_("Row"), _("Column"), _("Problem")])
+    for error in job.result.get("errors", []):
+        writer.writerow([error["row"] or "", error["column"], error["message"]])
+    return response
+
+
+@login_required
+@require_GET
+def audit_view(request: HttpRequest) -> HttpResponse:
+    if not can(request.user, "audit.view"):
+        raise PermissionDenied
+    form = AuditFilterForm(request.GET)
+    form.is_valid()
+    data = form.cleaned_data
+    entries = audit_list(
+        user=request.user,
+        model=data.get("model"),
+        action=int(data["action"]) if data.get("action") not in (None, "") else None,
+        since=data.get("since"),
+        until=data.get("until"),
+        q=data.get("q") or "",
+    )
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "core/audit_list.html", {"form": form, "page": page, "query": query.urlencode()}
+    )

@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from dlict.schools.models import District, NetworkGroup, Office, Province, School, SubDistrict
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_th", "province", "level")
+    list_filter = ("level",)
+    search_fields = ("code", "name_th", "name_en")
+
+
+@admin.register(School)
+class SchoolAdmin(admin.ModelAdmin):
+    list_display = ("ministry_code", "name_th", "office", "district", "dltv")
+    list_filter = ("dltv", "size", "kind")
+    search_fields = ("ministry_code", "smis_code", "obec_code", "name_th", "name_en")
+    autocomplete_fields = ("office", "province", "district", "sub_district", "network_group")
+    list_select_related = ("office", "district")
+
+
+@admin.register(NetworkGroup)
+class NetworkGroupAdmin(admin.ModelAdmin):
+    list_display = ("name", "office")
+    search_fields = ("name",)
+
+
+@admin.register(Province)
+class ProvinceAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_th", "name_en", "region")
+    search_fields = ("code", "name_th", "name_en")
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_th", "province")
+    search_fields = ("code", "name_th", "name_en")
+
+
+@admin.register(SubDistrict)
+class SubDistrictAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_th", "district", "postcode")
+    search_fields = ("code", "name_th", "name_en", "postcode")

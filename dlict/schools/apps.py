@@ -1,0 +1,48 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SchoolsConfig(AppConfig):
+    name = "dlict.schools"
+    label = "schools"
+    verbose_name = _("Offices and schools")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from dlict.core import jobs, navigation
+        from dlict.core.dashboard import register_panel
+        from dlict.core.imports import ImportJobHandler
+        from dlict.schools.imports import SchoolListImporter
+        from dlict.schools.models import NetworkGroup, Office, School
+        from dlict.schools.panels import registry_panel
+
+        auditlog.register(Office)
+        auditlog.register(NetworkGroup)
+        auditlog.register(School, exclude_fields=["name_sort", "updated_at", "created_at"])
+
+        jobs.register(SchoolListImporter.kind, ImportJobHandler(SchoolListImporter))
+        register_panel(10, registry_panel)
+
+        navigation.register(
+            navigation.NavItem(
+                area="dl",
+                label=_("DLTV schools"),
+                url_name="schools:list",
+                query="dltv=yes",
+                permission="schools.view",
+                office_only=True,
+            ),
+            navigation.NavItem(
+                area="info",
+                label=_("School registry"),
+                url_name="schools:list",
+                permission="schools.view",
+            ),
+            navigation.NavItem(
+                area="info",
+                label=_("Import a school list"),
+                url_name="schools:import",
+                permission="schools.import",
+            ),
+        )

@@ -1,0 +1,196 @@
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from dlict.core.forms import thai_sorted_choices
+from dlict.core.scoping import scope_of
+from dlict.schools.models import District, NetworkGroup, Office, Province, School, SubDistrict
+from dlict.schools.selectors import SchoolFilters, districts_for, network_groups_for
+
+
+class SchoolFilterForm(forms.Form):
+    """The registry's filters. Choices hold only what the user may see."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.SearchInput(attrs={"placeholder": _("Name or code"), "autocomplete": "off"}),
+    )
+    office = forms.ModelChoiceField(
+        label=_("Office"), queryset=Office.objects.none(), required=False, empty_label=_("All")
+    )
+    district = forms.ModelChoiceField(
+        label=_("District"), queryset=District.objects.none(), required=False, empty_label=_("All")
+    )
+    network_group = forms.ModelChoiceField(
+        label=_("Network group"),
+        queryset=NetworkGroup.objects.none(),
+        required=False,
+        empty_label=_("All"),
+    )
+    dltv = forms.ChoiceField(
+        label=_("DLTV"),
+        required=False,
+        choices=[("", _("All")), ("yes", _("Uses DLTV")), ("no", _("Does not use DLTV"))],
+    )
+    size = forms.ChoiceField(
+        label=_("Size"), required=False, choices=[("", _("All")), *School.Size.choices]
+    )
+    kind = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("All")), *School.Kind.choices]
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offices = Office.objects.visible_to(user)
+        scope = scope_of(user)
+        self.fields["office"].queryset = offices
+        if not scope.national and len(scope.office_ids) <= 1:
+            del self.fields["office"]
+        chosen = self._chosen_offices(offices)
+        if chosen is None or scope.is_school_only:
+            # The whole country has too many districts and groups for one list: choose an office.
+            del self.fields["district"], self.fields["network_group"]
+            return
+        districts = districts_for(chosen)
+        self.fields["district"].queryset = District.objects.filter(pk__in=[d.pk for d in districts])
+        self.fields["district"].choices = thai_sorted_choices(districts, empty=str(_("All")))
+        groups = network_groups_for(chosen)
+        self.fields["network_group"].queryset = NetworkGroup.objects.filter(
+            pk__in=[g.pk for g in groups]
+        )
+        self.fields["network_group"].choices = thai_sorted_choices(
+            groups, label="name", empty=str(_("All"))
+        )
+
+    def _chosen_offices(self, offices: QuerySet[Office]) -> list[Office] | None:
+        """The office the list is narrowed to: the one chosen, or the user's only office."""
+        office_id = str(self.data.get("office", "")) if self.is_bound else ""
+        if office_id.isdigit():
+            return list(offices.filter(pk=office_id)) or None
+        first_two = list(offices[:2])
+        return first_two if len(first_two) == 1 else None
+
+    def filters(self) -> SchoolFilters:
+        """The filters to apply; a value that is not valid (a stale link, say) is ignored."""
+        self.is_valid()
+        data = self.cleaned_data
+        return SchoolFilters(
+            q=data.get("q") or "",
+            office=data.get("office"),
+            district=data.get("district"),
+            network_group=data.get("network_group"),
+            dltv={"yes": True, "no": False}.get(data.get("dltv") or ""),
+            size=data.get("size") or "",
+            kind=data.get("kind") or "",
+        )
+
+
+class SchoolForm(forms.ModelForm):
+    """Edit a school. The network group is typed: an existing name, or a new one to create."""
+
+    group_name = forms.CharField(
+        label=_("Network group"),
+        required=False,
+        max_length=200,
+        help_text=_("Choose from the list or type a new group's name."),
+        widget=forms.TextInput(attrs={"list": "network-groups", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = School
+        fields = [
+            "name_th", "name_en", "ministry_code", "smis_code", "obec_code",
+            "kind", "size", "dltv",
+            "address_line", "province", "district", "sub_district", "postcode",
+            "latitude", "longitude",
+            "phone", "email", "website", "director_name",
+        ]  # fmt: skip
+        widgets = {
+            "ministry_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 10}),
+            "smis_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 8}),
+            "obec_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 6}),
+            "postcode": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 5}),
+            "latitude": forms.TextInput(attrs={"inputmode": "decimal"}),
+            "longitude": forms.TextInput(attrs={"inputmode": "decimal"}),
+        }
+
+    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.office = office
+        self.network_groups = network_groups_for([office])
+        if self.instance.pk and self.instance.network_group:
+            self.fields["group_name"].initial = self.instance.network_group.name
+        province_id = self._value("province") or (None if self.instance.pk else office.province_id)
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("province", office.province_id)
+        choose = str(_("Choose…"))
+        self.fields["province"].choices = thai_sorted_choices(Province.objects.all(), empty=choose)
+        districts = District.objects.filter(province_id=province_id or 0)
+        self.fields["district"].queryset = districts
+        self.fields["district"].choices = thai_sorted_choices(districts, empty=choose)
+        subs = SubDistrict.objects.filter(district_id=self._value("district") or 0)
+        self.fields["sub_district"].queryset = subs
+        self.fields["sub_district"].choices = thai_sorted_choices(subs, empty=choose)
+        for name in ("smis_code", "obec_code"):
+            self.fields[name].required = True
+
+    def _value(self, name: str) -> Any:
+        if self.is_bound:
+            value = self.data.get(self.add_prefix(name))
+            return value if value and str(value).isdigit() else None
+        return getattr(self.instance, f"{name}_id", None)
+
+    def clean_name_th(self) -> str:
+        return " ".join(self.cleaned_data["name_th"].split())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        district, sub = data.get("district"), data.get("sub_district")
+        province = data.get("province")
+        if district and province and district.province_id != province.pk:
+            self.add_error("district", _("This district is not in the chosen province."))
+        if sub and district and sub.district_id != district.pk:
+            self.add_error("sub_district", _("This sub-district is not in the chosen district."))
+        if sub and not data.get("postcode"):
+            data["postcode"] = sub.postcode
+        if (data.get("latitude") is None) != (data.get("longitude") is None):
+            self.add_error("longitude", _("Give both latitude and longitude, or neither."))
+        return data
+
+    def values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class SchoolImportForm(forms.Form):
+    office = forms.ModelChoiceField(label=_("Office"), queryset=Office.objects.none())
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("CSV or XLSX, up to %(mb)d MB.")
+        % {"mb": settings.DLICT_IMPORT_MAX_BYTES // 2**20},
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,.txt"}),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offices = Office.objects.restrict(user, "import")
+        self.fields["office"].queryset = offices
+        only = list(offices[:2])
+        if len(only) == 1:
+            self.fields["office"].initial = only[0]
+            self.fields["office"].widget = forms.HiddenInput()
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.DLICT_IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is %(size).1f MB; the largest accepted is %(limit)d MB.")
+                % {"size": upload.size / 2**20, "limit": settings.DLICT_IMPORT_MAX_BYTES // 2**20}
+            )
+        if upload.size == 0:
+            raise forms.ValidationError(_("The file is empty."))
+        return upload

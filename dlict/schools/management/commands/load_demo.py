@@ -1,0 +1,32 @@
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from dlict.schools.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_exists, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo offices, schools and accounts (never in production)."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--quiet-if-loaded",
+            action="store_true",
+            help="Print the logins and exit quietly when the demo is already there.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("The demo accounts use a published password: refused in production.")
+        if demo_exists():
+            if not options["quiet_if_loaded"]:
+                self.stdout.write("The demo office is already loaded.")
+        else:
+            load_demo()
+            self.stdout.write(self.style.SUCCESS("Loaded the demo office สพป.ตัวอย่าง เขต 1."))
+        self.stdout.write(
+            f"\nDemo logins at http://127.0.0.1:8000 (password for all: {DEMO_PASSWORD}):"
+        )
+        for account in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {account.username:<13} {account.description}")

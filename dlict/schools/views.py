@@ -1,0 +1,173 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from dlict.core import jobs
+from dlict.core.exports import export_response
+from dlict.core.forms import thai_sorted_choices
+from dlict.core.models import AuditEntry
+from dlict.core.scoping import can, get_visible_or_404, scope_of
+from dlict.schools.exports import SchoolListExporter
+from dlict.schools.forms import SchoolFilterForm, SchoolForm, SchoolImportForm
+from dlict.schools.imports import COLUMNS, SchoolListImporter
+from dlict.schools.models import District, Office, School, SubDistrict
+from dlict.schools.selectors import school_list, single_office
+from dlict.schools.services import school_create, school_update
+
+PAGE_SIZE = 50
+
+
+@login_required
+@require_GET
+def school_list_view(request: HttpRequest) -> HttpResponse:
+    form = SchoolFilterForm(request.GET, user=request.user)
+    schools = school_list(user=request.user, filters=form.filters())
+    page = Paginator(schools, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    office = single_office(request.user)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "show_office": "office" in form.fields,
+        "can_add": office is not None and can(request.user, "schools.change", office_id=office.pk),
+        "can_import": can(request.user, "schools.import"),
+        "can_export": can(request.user, "schools.export"),
+    }
+    if request.htmx and request.htmx.target == "school-results":
+        return render(request, "schools/_school_results.html", context)
+    return render(request, "schools/school_list.html", context)
+
+
+@login_required
+@require_GET
+def school_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    if not can(request.user, "schools.export"):
+        raise PermissionDenied
+    form = SchoolFilterForm(request.GET, user=request.user)
+    schools = school_list(user=request.user, filters=form.filters())
+    exporter = SchoolListExporter(schools, with_office="office" in form.fields)
+    return export_response(exporter, fmt)
+
+
+@login_required
+@require_GET
+def school_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    school = get_visible_or_404(School.objects.visible_to(request.user).with_places(), pk=pk)
+    history = None
+    if can(request.user, "audit.view", office_id=school.office_id):
+        history = (
+            AuditEntry.objects.visible_to(request.user)
+            .get_for_object(school)
+            .select_related("actor")[:20]
+        )
+    return render(
+        request,
+        "schools/school_detail.html",
+        {
+            "school": school,
+            "history": history,
+            "can_edit": can(request.user, "schools.change", office_id=school.office_id),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def school_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    school = get_visible_or_404(School.objects.restrict(request.user, "change"), pk=pk)
+    form = SchoolForm(request.POST or None, instance=school, office=school.office)
+    if request.method == "POST" and form.is_valid():
+        try:
+            school_update(
+                user=request.user,
+                school=school,
+                values=form.values(),
+                group_name=form.cleaned_data["group_name"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The school's record was saved."))
+            return redirect("schools:detail", pk=school.pk)
+    return render(request, "schools/school_form.html", {"form": form, "school": school})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def school_add(request: HttpRequest) -> HttpResponse:
+    office = single_office(request.user)
+    if office is None or not can(request.user, "schools.change", office_id=office.pk):
+        raise PermissionDenied
+    form = SchoolForm(request.POST or None, instance=School(office=office), office=office)
+    if request.method == "POST" and form.is_valid():
+        try:
+            school = school_create(
+                user=request.user,
+                office=office,
+                values=form.values(),
+                group_name=form.cleaned_data["group_name"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The school was added to the registry."))
+            return redirect("schools:detail", pk=school.pk)
+    return render(request, "schools/school_form.html", {"form": form, "school": None})
+
+
+@login_required
+@require_GET
+def district_options(request: HttpRequest) -> HttpResponse:
+    """<option>s of a province's districts, for the address part of the school form."""
+    province = request.GET.get("province", "")
+    districts = District.objects.filter(province_id=province) if province.isdigit() else []
+    # The sub-district list belonged to the old district: empty it in the same response.
+    return render(
+        request,
+        "schools/_options.html",
+        {
+            "options": thai_sorted_choices(districts, empty=_("Choose…")),
+            "reset_sub_districts": True,
+        },
+    )
+
+
+@login_required
+@require_GET
+def sub_district_options(request: HttpRequest) -> HttpResponse:
+    district = request.GET.get("district", "")
+    subs = SubDistrict.objects.filter(district_id=district) if district.isdigit() else []
+    return render(
+        request, "schools/_options.html", {"options": thai_sorted_choices(subs, empty=_("Choose…"))}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def school_import(request: HttpRequest) -> HttpResponse:
+    if not can(request.user, "schools.import"):
+        raise PermissionDenied
+    form = SchoolImportForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        office: Office = form.cleaned_data["office"]
+        job = jobs.job_start(
+            kind=SchoolListImporter.kind,
+            title=_("School list import: %(file)s") % {"file": form.cleaned_data["file"].name},
+            user=request.user,
+            office=office,
+            upload=form.cleaned_data["file"],
+            stage="check",
+        )
+        return redirect("core:job", pk=job.pk)
+    return render(
+        request,
+        "schools/school_import.html",
+        {"form": form, "columns": COLUMNS, "national": scope_of(request.user).national},
+    )
