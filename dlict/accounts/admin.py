@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from dlict.accounts.models import ApiToken, Membership, User
@@ -34,5 +35,5 @@ class ApiTokenAdmin(admin.ModelAdmin):
     exclude = ("digest",)
     search_fields = ("name", "prefix", "user__username")
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

@@ -1,7 +1,7 @@
-from django.http import HttpRequest
 from ninja import Router, Schema
 
 from dlict.accounts.selectors import user_roles_display
+from dlict.core.http import Request
 
 router = Router(tags=["accounts"])
 
@@ -19,7 +19,7 @@ class MeOut(Schema):
 
 
 @router.get("/me", response=MeOut, summary="The user who owns the token", url_name="me")
-def me(request: HttpRequest) -> MeOut:
+def me(request: Request) -> MeOut:
     user = request.user
     return MeOut(
         username=user.username,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -21,15 +21,13 @@ class User(AbstractUser):
         MISS = "miss", _("Miss (นางสาว)")
         OTHER = "other", _("Other")
 
-    TITLE_TH = {Title.MR: "นาย", Title.MRS: "นาง", Title.MISS: "นางสาว"}
+    TITLE_TH: ClassVar[dict[str, str]] = {"mr": "นาย", "mrs": "นาง", "miss": "นางสาว"}
 
     title = models.CharField(_("title"), max_length=8, choices=Title.choices, blank=True)
     title_other = models.CharField(
         _("other title"), max_length=50, blank=True, help_text=_("For example ว่าที่ร้อยตรี or ดร.")
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
-
-    objects: UserManager[User] = UserManager()
 
     class Meta:
         verbose_name = _("user")
@@ -114,7 +112,15 @@ class Membership(models.Model):
         return f"{self.get_role_display()} · {place}"
 
     def get_additional_data(self) -> dict[str, Any]:
-        office_id = self.office_id or (self.school.office_id if self.school_id else None)
+        # A query, not self.school: when a school is deleted its memberships go first, and the
+        # cached school may already be gone.
+        from dlict.schools.models import School
+
+        office_id = self.office_id
+        if office_id is None and self.school_id is not None:
+            office_id = (
+                School.objects.filter(pk=self.school_id).values_list("office_id", flat=True).first()
+            )
         return {"office_id": office_id}
 
 

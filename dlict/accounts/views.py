@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -12,6 +14,7 @@ from dlict.accounts.forms import ApiTokenForm, LoginForm
 from dlict.accounts.models import ApiToken
 from dlict.accounts.selectors import user_roles_display
 from dlict.accounts.services import api_token_create, api_token_revoke
+from dlict.core.http import Request
 from dlict.core.scoping import get_visible_or_404
 
 
@@ -31,14 +34,14 @@ class LoginView(auth_views.LoginView):
 class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:profile")
 
-    def form_valid(self, form):  # type: ignore[no-untyped-def]
+    def form_valid(self, form: Any) -> HttpResponse:
         messages.success(self.request, _("Your password was changed."))
         return super().form_valid(form)
 
 
 @login_required
 @require_GET
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: Request) -> HttpResponse:
     return render(
         request, "accounts/profile.html", {"memberships": user_roles_display(request.user)}
     )
@@ -46,7 +49,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def token_list(request: HttpRequest) -> HttpResponse:
+def token_list(request: Request) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
     new_key = None
     if request.method == "POST" and form.is_valid():
@@ -60,7 +63,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: Request, pk: int) -> HttpResponse:
     token = get_visible_or_404(ApiToken.objects.filter(user=request.user), pk=pk)
     api_token_revoke(token=token)
     messages.success(request, _("The token was revoked; it no longer opens the API."))

@@ -14,7 +14,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -118,7 +119,7 @@ def export_xlsx(exporter: Exporter) -> FileResponse:
     )
 
 
-def export_response(exporter: Exporter, fmt: str) -> HttpResponse | StreamingHttpResponse:
+def export_response(exporter: Exporter, fmt: str) -> HttpResponseBase:
     if fmt == "xlsx":
         return export_xlsx(exporter)
     return export_csv(exporter)

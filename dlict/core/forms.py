@@ -1,12 +1,22 @@
 """Form fields shared by every app."""
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
 from dlict.core import thai
+
+
+def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """A form's ModelChoiceField, typed as one (``form.fields`` holds plain Fields)."""
+    return cast(forms.ModelChoiceField, form.fields[name])
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    return cast(forms.ChoiceField, form.fields[name])
 
 
 class ThaiDateInput(forms.TextInput):
@@ -41,9 +51,17 @@ class ThaiDateField(forms.Field):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
+class _RecordKindField(forms.ModelChoiceField[ContentType]):
+    def label_from_instance(self, obj: ContentType) -> str:
+        return str(obj.name).capitalize()
+
+
 class AuditFilterForm(forms.Form):
-    model = forms.ModelChoiceField(
-        label=_("Record"), queryset=None, required=False, empty_label=_("All")
+    model = _RecordKindField(
+        label=_("Record"),
+        queryset=ContentType.objects.none(),
+        required=False,
+        empty_label=_("All"),
     )
     action = forms.ChoiceField(label=_("Change"), required=False)
     since = ThaiDateField(label=_("From"), required=False)
@@ -55,11 +73,8 @@ class AuditFilterForm(forms.Form):
         from dlict.core.selectors import audited_models
 
         super().__init__(*args, **kwargs)
-        self.fields["model"].queryset = audited_models()
-        self.fields["model"].label_from_instance = lambda ct: str(
-            ct.model_class()._meta.verbose_name
-        )
-        self.fields["action"].choices = [("", _("All"))] + [
+        model_choice_field(self, "model").queryset = audited_models()
+        choice_field(self, "action").choices = [("", _("All"))] + [
             (str(value), label)
             for value, label in AuditEntry.Action.choices
             if value != AuditEntry.Action.ACCESS

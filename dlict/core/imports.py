@@ -75,7 +75,7 @@ class Importer(ABC):
 
     def __init__(self, *, job: Job) -> None:
         self.job = job
-        self.office = job.office
+        self.office: Any = job.office  # every import job belongs to an office
         self.user = job.created_by
 
     # -- reading ----------------------------------------------------------------------------

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from dlict.core.scoping import ScopedQuerySet
 
+if TYPE_CHECKING:
+    from dlict.schools.models import Office
+
 
 class AuditEntryQuerySet(ScopedQuerySet):
     permission_app = "audit"
     office_path = "office"
     school_path = None
+
+    def for_object(self, instance: models.Model) -> AuditEntryQuerySet:
+        content_type = ContentType.objects.get_for_model(instance)
+        return self.filter(content_type=content_type, object_pk=str(instance.pk))
 
 
 class AuditEntryManager(LogEntryManager.from_queryset(AuditEntryQuerySet)):  # type: ignore[misc]
@@ -31,7 +39,7 @@ class AuditEntryManager(LogEntryManager.from_queryset(AuditEntryQuerySet)):  # t
 class AuditEntry(AbstractLogEntry):
     """One create, update or delete of a domain record: who, when, and what changed."""
 
-    office = models.ForeignKey(
+    office: models.ForeignKey[Office | None, Office | None] = models.ForeignKey(
         "schools.Office",
         on_delete=models.DO_NOTHING,
         db_constraint=False,

@@ -1,4 +1,5 @@
 import csv
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from dlict.core import jobs
 from dlict.core.dashboard import panels_for
 from dlict.core.forms import AuditFilterForm
+from dlict.core.http import Request
 from dlict.core.models import Job
 from dlict.core.progress import read_progress
 from dlict.core.scoping import can, get_visible_or_404
@@ -20,7 +22,7 @@ from dlict.core.selectors import audit_list, job_list
 
 @login_required
 @require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: Request) -> HttpResponse:
     return render(request, "core/dashboard.html", {"panels": panels_for(request)})
 
 
@@ -36,18 +38,18 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_required
 @require_GET
-def job_list_view(request: HttpRequest) -> HttpResponse:
+def job_list_view(request: Request) -> HttpResponse:
     page = Paginator(job_list(user=request.user), 30).get_page(request.GET.get("page"))
     return render(request, "core/job_list.html", {"page": page})
 
 
-def _job(request: HttpRequest, pk: int) -> Job:
+def _job(request: Request, pk: int) -> Job:
     return get_visible_or_404(job_list(user=request.user), pk=pk)
 
 
 @login_required
 @require_GET
-def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def job_detail(request: Request, pk: int) -> HttpResponse:
     job = _job(request, pk)
     context = {"job": job, "progress": read_progress(job.pk)}
     if request.htmx:
@@ -57,9 +59,14 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def job_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def job_action(request: Request, pk: int, action: str) -> HttpResponse:
     job = _job(request, pk)
-    act = {"confirm": jobs.job_confirm, "retry": jobs.job_retry, "cancel": jobs.job_cancel}[action]
+    actions: dict[str, Callable[..., Job]] = {
+        "confirm": jobs.job_confirm,
+        "retry": jobs.job_retry,
+        "cancel": jobs.job_cancel,
+    }
+    act = actions[action]
     try:
         act(job=job)
     except ValidationError as error:
@@ -76,7 +83,7 @@ def job_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def job_errors_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def job_errors_csv(request: Request, pk: int) -> HttpResponse:
     """The rejected file's problems, as a spreadsheet to work through."""
     job = _job(request, pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -91,7 +98,7 @@ def job_errors_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def audit_view(request: HttpRequest) -> HttpResponse:
+def audit_view(request: Request) -> HttpResponse:
     if not can(request.user, "audit.view"):
         raise PermissionDenied
     form = AuditFilterForm(request.GET)

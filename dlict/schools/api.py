@@ -1,9 +1,10 @@
 from decimal import Decimal
 
-from django.http import HttpRequest
+from django.db.models import QuerySet
 from ninja import Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from dlict.core.http import Request
 from dlict.core.scoping import get_visible_or_404
 from dlict.schools.models import Office, School
 from dlict.schools.selectors import SchoolFilters, school_list
@@ -76,7 +77,7 @@ class SchoolQuery(Schema):
     "/offices", response=list[OfficeOut], summary="Offices you can see", url_name="office-list"
 )
 @paginate(LimitOffsetPagination)
-def office_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+def office_list(request: Request) -> QuerySet[Office]:
     return Office.objects.visible_to(request.user).select_related("province")
 
 
@@ -84,7 +85,7 @@ def office_list(request: HttpRequest):  # type: ignore[no-untyped-def]
     "/schools", response=list[SchoolOut], summary="Schools you can see", url_name="school-list"
 )
 @paginate(LimitOffsetPagination)
-def school_list_api(request: HttpRequest, filters: Query[SchoolQuery]):  # type: ignore[no-untyped-def]
+def school_list_api(request: Request, filters: Query[SchoolQuery]) -> QuerySet[School]:
     office = None
     if filters.office_id is not None:
         office = Office.objects.visible_to(request.user).filter(pk=filters.office_id).first()
@@ -101,5 +102,5 @@ def school_list_api(request: HttpRequest, filters: Query[SchoolQuery]):  # type:
 @router.get(
     "/schools/{int:school_id}", response=SchoolOut, summary="One school", url_name="school-detail"
 )
-def school_detail_api(request: HttpRequest, school_id: int) -> School:
+def school_detail_api(request: Request, school_id: int) -> School:
     return get_visible_or_404(School.objects.visible_to(request.user).with_places(), pk=school_id)

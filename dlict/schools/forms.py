@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from dlict.core.forms import thai_sorted_choices
+from dlict.core.forms import model_choice_field, thai_sorted_choices
 from dlict.core.scoping import scope_of
 from dlict.schools.models import District, NetworkGroup, Office, Province, School, SubDistrict
 from dlict.schools.selectors import SchoolFilters, districts_for, network_groups_for
@@ -48,7 +48,7 @@ class SchoolFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         offices = Office.objects.visible_to(user)
         scope = scope_of(user)
-        self.fields["office"].queryset = offices
+        model_choice_field(self, "office").queryset = offices
         if not scope.national and len(scope.office_ids) <= 1:
             del self.fields["office"]
         chosen = self._chosen_offices(offices)
@@ -57,13 +57,17 @@ class SchoolFilterForm(forms.Form):
             del self.fields["district"], self.fields["network_group"]
             return
         districts = districts_for(chosen)
-        self.fields["district"].queryset = District.objects.filter(pk__in=[d.pk for d in districts])
-        self.fields["district"].choices = thai_sorted_choices(districts, empty=str(_("All")))
+        model_choice_field(self, "district").queryset = District.objects.filter(
+            pk__in=[d.pk for d in districts]
+        )
+        model_choice_field(self, "district").choices = thai_sorted_choices(
+            districts, empty=str(_("All"))
+        )
         groups = network_groups_for(chosen)
-        self.fields["network_group"].queryset = NetworkGroup.objects.filter(
+        model_choice_field(self, "network_group").queryset = NetworkGroup.objects.filter(
             pk__in=[g.pk for g in groups]
         )
-        self.fields["network_group"].choices = thai_sorted_choices(
+        model_choice_field(self, "network_group").choices = thai_sorted_choices(
             groups, label="name", empty=str(_("All"))
         )
 
@@ -93,6 +97,9 @@ class SchoolFilterForm(forms.Form):
 class SchoolForm(forms.ModelForm):
     """Edit a school. The network group is typed: an existing name, or a new one to create."""
 
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
     group_name = forms.CharField(
         label=_("Network group"),
         required=False,
@@ -129,13 +136,15 @@ class SchoolForm(forms.ModelForm):
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("province", office.province_id)
         choose = str(_("Choose…"))
-        self.fields["province"].choices = thai_sorted_choices(Province.objects.all(), empty=choose)
+        model_choice_field(self, "province").choices = thai_sorted_choices(
+            Province.objects.all(), empty=choose
+        )
         districts = District.objects.filter(province_id=province_id or 0)
-        self.fields["district"].queryset = districts
-        self.fields["district"].choices = thai_sorted_choices(districts, empty=choose)
+        model_choice_field(self, "district").queryset = districts
+        model_choice_field(self, "district").choices = thai_sorted_choices(districts, empty=choose)
         subs = SubDistrict.objects.filter(district_id=self._value("district") or 0)
-        self.fields["sub_district"].queryset = subs
-        self.fields["sub_district"].choices = thai_sorted_choices(subs, empty=choose)
+        model_choice_field(self, "sub_district").queryset = subs
+        model_choice_field(self, "sub_district").choices = thai_sorted_choices(subs, empty=choose)
         for name in ("smis_code", "obec_code"):
             self.fields[name].required = True
 
@@ -173,16 +182,21 @@ class SchoolImportForm(forms.Form):
         help_text=_("CSV or XLSX, up to %(mb)d MB.")
         % {"mb": settings.DLICT_IMPORT_MAX_BYTES // 2**20},
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,.txt"}),
+        error_messages={"empty": _("The file is empty.")},
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         offices = Office.objects.restrict(user, "import")
-        self.fields["office"].queryset = offices
-        only = list(offices[:2])
-        if len(only) == 1:
-            self.fields["office"].initial = only[0]
-            self.fields["office"].widget = forms.HiddenInput()
+        model_choice_field(self, "office").queryset = offices
+        first_two = list(offices[:2])
+        # Someone who imports for one office only is not asked which.
+        self.only_office = first_two[0] if len(first_two) == 1 else None
+        if self.only_office is not None:
+            del self.fields["office"]
+
+    def chosen_office(self) -> Office:
+        return self.only_office or self.cleaned_data["office"]
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -100,7 +100,7 @@ def _place_key(text: str) -> str:
     return text
 
 
-def _choice_words(choices: Iterable[tuple[str, Any]], extra: dict[str, str]) -> dict[str, str]:
+def _choice_words(choices: Iterable[tuple[str, Any]], extra: Mapping[str, str]) -> dict[str, str]:
     """Every way a choice may be written: its key, its English and Thai labels, the extras."""
     words = {_fold(key): key for key, _label in choices}
     for language in ("en", "th"):

@@ -6,7 +6,6 @@ import operator
 from functools import reduce
 from typing import Any, Self
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -14,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from dlict.core.scoping import ScopedQuerySet, scope_of
 from dlict.core.thai import thai_sort_key
 from dlict.schools.validators import (
-    LATITUDE_RANGE,
-    LONGITUDE_RANGE,
+    latitude_validators,
+    longitude_validators,
     ministry_code_validator,
     obec_code_validator,
     office_code_validator,
@@ -279,7 +278,7 @@ class School(models.Model):
         decimal_places=6,
         null=True,
         blank=True,
-        validators=[MinValueValidator(LATITUDE_RANGE[0]), MaxValueValidator(LATITUDE_RANGE[1])],
+        validators=latitude_validators,
     )
     longitude = models.DecimalField(
         _("longitude"),
@@ -287,7 +286,7 @@ class School(models.Model):
         decimal_places=6,
         null=True,
         blank=True,
-        validators=[MinValueValidator(LONGITUDE_RANGE[0]), MaxValueValidator(LONGITUDE_RANGE[1])],
+        validators=longitude_validators,
     )
 
     network_group = models.ForeignKey(

@@ -1,6 +1,6 @@
 """Checks on school and office codes, shared by forms, imports and the API."""
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 ministry_code_validator = RegexValidator(
@@ -23,3 +23,14 @@ postcode_validator = RegexValidator(
 # swapped).
 LATITUDE_RANGE = (5.0, 21.0)
 LONGITUDE_RANGE = (97.0, 106.0)
+
+_LATITUDE_MESSAGE = _("A latitude in Thailand lies between 5 and 21.")
+_LONGITUDE_MESSAGE = _("A longitude in Thailand lies between 97 and 106.")
+latitude_validators = [
+    MinValueValidator(LATITUDE_RANGE[0], _LATITUDE_MESSAGE),
+    MaxValueValidator(LATITUDE_RANGE[1], _LATITUDE_MESSAGE),
+]
+longitude_validators = [
+    MinValueValidator(LONGITUDE_RANGE[0], _LONGITUDE_MESSAGE),
+    MaxValueValidator(LONGITUDE_RANGE[1], _LONGITUDE_MESSAGE),
+]

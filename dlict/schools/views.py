@@ -2,7 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -10,12 +11,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from dlict.core import jobs
 from dlict.core.exports import export_response
 from dlict.core.forms import thai_sorted_choices
+from dlict.core.http import Request
 from dlict.core.models import AuditEntry
 from dlict.core.scoping import can, get_visible_or_404, scope_of
 from dlict.schools.exports import SchoolListExporter
 from dlict.schools.forms import SchoolFilterForm, SchoolForm, SchoolImportForm
 from dlict.schools.imports import COLUMNS, SchoolListImporter
-from dlict.schools.models import District, Office, School, SubDistrict
+from dlict.schools.models import District, School, SubDistrict
 from dlict.schools.selectors import school_list, single_office
 from dlict.schools.services import school_create, school_update
 
@@ -24,7 +26,7 @@ PAGE_SIZE = 50
 
 @login_required
 @require_GET
-def school_list_view(request: HttpRequest) -> HttpResponse:
+def school_list_view(request: Request) -> HttpResponse:
     form = SchoolFilterForm(request.GET, user=request.user)
     schools = school_list(user=request.user, filters=form.filters())
     page = Paginator(schools, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -47,7 +49,7 @@ def school_list_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def school_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def school_export(request: Request, fmt: str) -> HttpResponseBase:
     if not can(request.user, "schools.export"):
         raise PermissionDenied
     form = SchoolFilterForm(request.GET, user=request.user)
@@ -58,13 +60,13 @@ def school_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def school_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def school_detail(request: Request, pk: int) -> HttpResponse:
     school = get_visible_or_404(School.objects.visible_to(request.user).with_places(), pk=pk)
     history = None
     if can(request.user, "audit.view", office_id=school.office_id):
         history = (
             AuditEntry.objects.visible_to(request.user)
-            .get_for_object(school)
+            .for_object(school)
             .select_related("actor")[:20]
         )
     return render(
@@ -80,7 +82,7 @@ def school_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def school_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def school_edit(request: Request, pk: int) -> HttpResponse:
     school = get_visible_or_404(School.objects.restrict(request.user, "change"), pk=pk)
     form = SchoolForm(request.POST or None, instance=school, office=school.office)
     if request.method == "POST" and form.is_valid():
@@ -101,7 +103,7 @@ def school_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def school_add(request: HttpRequest) -> HttpResponse:
+def school_add(request: Request) -> HttpResponse:
     office = single_office(request.user)
     if office is None or not can(request.user, "schools.change", office_id=office.pk):
         raise PermissionDenied
@@ -124,7 +126,7 @@ def school_add(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def district_options(request: HttpRequest) -> HttpResponse:
+def district_options(request: Request) -> HttpResponse:
     """<option>s of a province's districts, for the address part of the school form."""
     province = request.GET.get("province", "")
     districts = District.objects.filter(province_id=province) if province.isdigit() else []
@@ -141,7 +143,7 @@ def district_options(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def sub_district_options(request: HttpRequest) -> HttpResponse:
+def sub_district_options(request: Request) -> HttpResponse:
     district = request.GET.get("district", "")
     subs = SubDistrict.objects.filter(district_id=district) if district.isdigit() else []
     return render(
@@ -151,12 +153,12 @@ def sub_district_options(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def school_import(request: HttpRequest) -> HttpResponse:
+def school_import(request: Request) -> HttpResponse:
     if not can(request.user, "schools.import"):
         raise PermissionDenied
     form = SchoolImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        office: Office = form.cleaned_data["office"]
+        office = form.chosen_office()
         job = jobs.job_start(
             kind=SchoolListImporter.kind,
             title=_("School list import: %(file)s") % {"file": form.cleaned_data["file"].name},

@@ -40,5 +40,6 @@ class SchoolFactory(factory.django.DjangoModelFactory):
     province = factory.LazyFunction(_province)
     district = factory.LazyFunction(lambda: District.objects.get(code="5007"))
     sub_district = factory.LazyFunction(
-        lambda: SubDistrict.objects.filter(district__code="5007").first()
+        lambda: SubDistrict.objects.filter(district__code="5007").order_by("code").first()
     )
+    postcode = factory.LazyAttribute(lambda school: school.sub_district.postcode)

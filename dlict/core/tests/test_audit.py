@@ -1,0 +1,45 @@
+from typing import Any
+
+from django.urls import reverse
+
+from dlict.core.models import AuditEntry
+from dlict.schools.services import school_update
+
+
+def test_changes_through_services_are_audited_with_their_office(world: Any) -> None:
+    school_update(user=world.staff_a, school=world.school_a, values={"phone": "053-111111"})
+    entry = AuditEntry.objects.for_object(world.school_a).latest("timestamp")
+    assert entry.action == AuditEntry.Action.UPDATE
+    assert entry.changes["phone"] == ["", "053-111111"]
+    assert entry.office_id == world.office_a.pk
+
+
+def test_deletions_are_audited(world: Any) -> None:
+    pk = world.school_b.pk
+    world.school_b.delete()
+    assert AuditEntry.objects.filter(object_pk=str(pk), action=AuditEntry.Action.DELETE).exists()
+
+
+def test_office_admins_read_their_office_trail_only(world: Any) -> None:
+    school_update(user=world.staff_a, school=world.school_a, values={"phone": "053-222222"})
+    school_update(user=world.staff_z, school=world.school_z, values={"phone": "053-333333"})
+    page = world.client_for(world.admin_a).get(reverse("core:audit")).content.decode()
+    assert "053-222222" in page
+    assert "053-333333" not in page
+    assert "ลับแซด" not in page
+
+
+def test_the_trail_filters_by_record_and_action(world: Any) -> None:
+    school_update(user=world.staff_a, school=world.school_a, values={"phone": "053-222222"})
+    client = world.client_for(world.admin_a)
+    page = client.get(reverse("core:audit"), {"action": "2"}).content.decode()
+    assert "053-222222" not in page
+    page = client.get(
+        reverse("core:audit"), {"q": "ห้วยทราย", "since": "01/01/2500"}
+    ).content.decode()
+    assert "053-222222" in page
+
+
+def test_staff_and_schools_cannot_read_the_trail(world: Any) -> None:
+    for person in (world.staff_a, world.director_a, world.coordinator_a):
+        assert world.client_for(person).get(reverse("core:audit")).status_code == 403
