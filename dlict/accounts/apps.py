@@ -8,10 +8,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
         from dlict.accounts.models import ApiToken, Membership, User
+        from dlict.core.models import audit
 
-        auditlog.register(User, exclude_fields=["password", "last_login"])
-        auditlog.register(Membership)
-        auditlog.register(ApiToken, exclude_fields=["digest", "last_used_at"])
+        audit(User, exclude=("password", "last_login"))
+        audit(Membership)
+        audit(ApiToken, exclude=("digest", "last_used_at"))

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -86,7 +87,8 @@ def job_execute(*, job_id: int) -> None:
 
     progress = Progress(job.pk)
     try:
-        with translation.override(job.params.get("language", "th")):
+        # Audited writes made by the job are recorded as made by the person who started it.
+        with translation.override(job.params.get("language", "th")), set_actor(job.created_by):
             outcome = _HANDLERS[job.kind].run(job, progress)
     except Exception as error:
         logger.exception("Job %s (%s) failed", job.pk, job.kind)

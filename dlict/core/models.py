@@ -51,10 +51,30 @@ class AuditEntry(AbstractLogEntry):
 
     objects = AuditEntryManager()
 
+    ACTION_LABELS = {
+        AbstractLogEntry.Action.CREATE: _("Added"),
+        AbstractLogEntry.Action.UPDATE: _("Changed"),
+        AbstractLogEntry.Action.DELETE: _("Deleted"),
+        AbstractLogEntry.Action.ACCESS: _("Viewed"),
+    }
+    _VALUE_WORDS = {"None": "", "True": _("yes"), "False": _("no")}
+
     class Meta(AbstractLogEntry.Meta):
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit trail")
         indexes = [models.Index(fields=["office", "-timestamp"], name="audit_office_time")]
+
+    @property
+    def action_label(self) -> str:
+        return str(self.ACTION_LABELS.get(self.action, self.action))
+
+    @property
+    def display_changes(self) -> list[tuple[str, str, str]]:
+        """(field, old, new) as people read them: field names and choices in words."""
+        return [
+            (str(field), *(str(self._VALUE_WORDS.get(value, value)) for value in values))
+            for field, values in self.changes_display_dict.items()
+        ]
 
 
 class JobQuerySet(ScopedQuerySet):
@@ -143,3 +163,16 @@ class Job(models.Model):
     @property
     def can_retry(self) -> bool:
         return self.status == self.Status.FAILED
+
+
+def audit(model: type[models.Model], *, exclude: tuple[str, ...] = ()) -> None:
+    """Register ``model`` with the audit trail, tracking its own columns only.
+
+    Left to itself django-auditlog also lists reverse relations and the id, which say nothing to
+    the people reading the trail. Timestamps the database sets itself are left out too.
+    """
+    from auditlog.registry import auditlog
+
+    skipped = {"id", "created_at", "updated_at", "date_joined", *exclude}
+    fields = [field.name for field in model._meta.concrete_fields if field.name not in skipped]
+    auditlog.register(model, include_fields=fields)

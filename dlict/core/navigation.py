@@ -18,7 +18,7 @@ from dlict.core.scoping import can, scope_of
 AREAS: list[tuple[str, Promise]] = [
     ("dl", _("Promoting distance education")),
     ("info", _("Information for administration and education")),
-    ("office", _("Office")),
+    ("office", _("Office administration")),
 ]
 
 

@@ -89,10 +89,10 @@ def read_table(
                 _("This file is a %(kind)s file, not a CSV or XLSX table.") % {"kind": kind}
             )
     if data.startswith(b"PK\x03\x04"):
-        rows, source = _xlsx_rows(data), "xlsx"
+        rows, source = _xlsx_rows(data), "XLSX"
     else:
         text, encoding = _decode(data)
-        rows, source = _csv_rows(text), f"csv ({encoding})"
+        rows, source = _csv_rows(text), f"CSV, {encoding}"
     return _with_header(rows, source, is_header, expected_columns)
 
 

@@ -8,18 +8,17 @@ class SchoolsConfig(AppConfig):
     verbose_name = _("Offices and schools")
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
         from dlict.core import jobs, navigation
         from dlict.core.dashboard import register_panel
         from dlict.core.imports import ImportJobHandler
+        from dlict.core.models import audit
         from dlict.schools.imports import SchoolListImporter
         from dlict.schools.models import NetworkGroup, Office, School
         from dlict.schools.panels import registry_panel
 
-        auditlog.register(Office)
-        auditlog.register(NetworkGroup)
-        auditlog.register(School, exclude_fields=["name_sort", "updated_at", "created_at"])
+        audit(Office)
+        audit(NetworkGroup)
+        audit(School, exclude=("name_sort",))
 
         jobs.register(SchoolListImporter.kind, ImportJobHandler(SchoolListImporter))
         register_panel(10, registry_panel)

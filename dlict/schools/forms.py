@@ -79,6 +79,11 @@ class SchoolFilterForm(forms.Form):
         first_two = list(offices[:2])
         return first_two if len(first_two) == 1 else None
 
+    @property
+    def active_filters(self) -> int:
+        """How many filters besides the search are set, to open and label the filter box."""
+        return sum(1 for name in self.fields if name != "q" and self.data.get(name))
+
     def filters(self) -> SchoolFilters:
         """The filters to apply; a value that is not valid (a stale link, say) is ignored."""
         self.is_valid()

@@ -29,6 +29,12 @@
 
   // Copy a key to the clipboard: <button data-copy="#id" hidden>, shown only where the browser
   // allows it (the clipboard API needs HTTPS or localhost).
+  // Filter boxes start open on wide screens, where there is room for them.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!window.matchMedia("(min-width: 700px)").matches) return;
+    document.querySelectorAll("details[data-open-wide]").forEach(function (box) { box.open = true; });
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     if (!navigator.clipboard) return;
     document.querySelectorAll("[data-copy]").forEach(function (button) { button.hidden = false; });

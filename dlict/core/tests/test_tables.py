@@ -60,7 +60,7 @@ def test_finds_the_header_below_a_title_row_and_skips_blank_rows() -> None:
     table = _read(data)
     assert table.header_row == 3
     assert table.rows == [(4, ["1050130001", "บ้านนา"])]
-    assert table.source == "xlsx"
+    assert table.source == "XLSX"
 
 
 def test_numbers_from_excel_keep_their_digits() -> None:

@@ -285,3 +285,12 @@ def test_any_content_is_either_previewed_or_rejected_never_a_crash(world: Any, r
     job.input_file.save("fuzz.csv", ContentFile(text.encode("utf-8")))
     outcome = ImportJobHandler(SchoolListImporter).run(job, Progress(job.pk))
     assert outcome.status in (Job.Status.WAITING, Job.Status.REJECTED)
+
+
+def test_network_groups_made_by_an_import_are_audited_as_the_importer(
+    world: Any, staff: Any
+) -> None:
+    rows = [[*ROWS[0], "กลุ่มเครือข่ายใหม่จากไฟล์"]]
+    confirm(staff, upload(staff, csv_bytes(rows, [*HEADERS, "กลุ่มเครือข่าย"])))
+    group = world.office_a.network_groups.get(name="กลุ่มเครือข่ายใหม่จากไฟล์")
+    assert AuditEntry.objects.for_object(group).get().actor == world.staff_a
