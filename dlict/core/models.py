@@ -71,9 +71,10 @@ class AuditEntry(AbstractLogEntry):
     @property
     def display_changes(self) -> list[tuple[str, str, str]]:
         """(field, old, new) as people read them: field names and choices in words."""
+        words = self._VALUE_WORDS
         return [
-            (str(field), *(str(self._VALUE_WORDS.get(value, value)) for value in values))
-            for field, values in self.changes_display_dict.items()
+            (str(field), str(words.get(old, old)), str(words.get(new, new)))
+            for field, (old, new) in self.changes_display_dict.items()
         ]
 
 
