@@ -36,7 +36,14 @@ def flaky() -> Any:
     return _Flaky
 
 
-def test_the_database_worker_runs_a_queued_job(world: Any, settings: Any, flaky: Any) -> None:
+def test_the_database_worker_runs_a_queued_job(
+    world: Any, settings: Any, flaky: Any, monkeypatch: Any
+) -> None:
+    # The worker closes connections between tasks; inside this test's transaction that would
+    # end the test's own connection (on PostgreSQL), so keep it open.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
     }
