@@ -204,6 +204,9 @@ AUDITLOG_LOGENTRY_MODEL = "core.AuditEntry"
 # core.AuditEntry; that orphan table references users and blocks PostgreSQL's TRUNCATE in tests.
 MIGRATION_MODULES = {"auditlog": None}
 AUDITLOG_STORE_JSON_CHANGES = True
+# Related records are stored by name, so the trail reads without a query per entry and still
+# names a record after it is deleted.
+AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 
 # Imports larger than this are refused before they are read.
 DLICT_IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MB", 20, minimum=1) * 1024 * 1024

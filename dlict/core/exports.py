@@ -17,6 +17,7 @@ from typing import Any
 from django.http import FileResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,6 +31,23 @@ class Exporter(ABC):
 
     @abstractmethod
     def rows(self) -> Iterable[list[Any]]: ...
+
+
+class JobErrorsExporter(Exporter):
+    """The problems of a rejected import: row, column, problem."""
+
+    sheet_title = "errors"
+
+    def __init__(self, job: Any) -> None:
+        self.job = job
+        self.filename = f"job-{job.pk}-errors"
+
+    def headers(self) -> list[str]:
+        return [str(_("Row")), str(_("Column")), str(_("Problem"))]
+
+    def rows(self) -> Iterable[list[Any]]:
+        for error in self.job.result.get("errors", []):
+            yield [error["row"] or "", error["column"], error["message"]]
 
 
 def _is_number_text(text: str) -> bool:
@@ -86,13 +104,14 @@ def export_xlsx(exporter: Exporter) -> FileResponse:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(exporter.sheet_title[:31])
     sheet.freeze_panes = "A2"
     headers = exporter.headers()
     for index, heading in enumerate(headers):
-        letter = _column_letter(index)
+        letter = get_column_letter(index + 1)
         sheet.column_dimensions[letter].width = max(12, min(40, len(heading) + 6))
     header_cells = []
     for heading in headers:
@@ -123,9 +142,3 @@ def export_response(exporter: Exporter, fmt: str) -> HttpResponseBase:
     if fmt == "xlsx":
         return export_xlsx(exporter)
     return export_csv(exporter)
-
-
-def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)

@@ -12,3 +12,15 @@ if TYPE_CHECKING:
 class Request(HttpRequest):
     user: "User"
     htmx: HtmxDetails
+
+
+# The largest id a 64-bit primary key holds: a longer number in a query string is no id.
+_MAX_ID = 2**63 - 1
+
+
+def parse_id(text: str | None) -> int | None:
+    """An id from a query string, or None for anything that cannot be one."""
+    if not text or not text.isdigit() or len(text) > 19:
+        return None
+    value = int(text)
+    return value if 0 < value <= _MAX_ID else None

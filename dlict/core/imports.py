@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from dlict.core.jobs import JobOutcome
 from dlict.core.models import Job
 from dlict.core.progress import Progress
+from dlict.core.scoping import can
 from dlict.core.tables import FileRejected, Table, normalize_header, read_table
 
 MAX_REPORTED_ERRORS = 500
@@ -72,6 +73,9 @@ class Importer(ABC):
 
     kind: ClassVar[str]
     columns: ClassVar[tuple[Column, ...]]
+    template: ClassVar[str]  # the preview and summary on the job page
+    upload_url_name: ClassVar[str]  # where a corrected file is uploaded
+    permission: ClassVar[str]  # what the person who started the job must still hold, in its office
 
     def __init__(self, *, job: Job) -> None:
         self.job = job
@@ -147,8 +151,9 @@ class Importer(ABC):
         sample of the changes."""
 
     @abstractmethod
-    def apply_plan(self, plan: Any, progress: Callable[[int], None]) -> dict[str, Any]:
-        """Write the plan; runs inside one transaction. Returns the summary to show."""
+    def apply_plan(self, plan: Any, progress: Callable[[int, int], None]) -> dict[str, Any]:
+        """Write the plan, reporting ``progress(done, total)``; runs inside one transaction.
+        Returns the summary to show."""
 
     def checked_plan(self, progress: Progress) -> tuple[Any, list[RowError], Table]:
         with self.job.input_file.open("rb") as handle:
@@ -171,11 +176,18 @@ class ImportJobHandler:
 
     def __init__(self, importer_class: type[Importer]) -> None:
         self.importer_class = importer_class
+        self.template = importer_class.template
+        self.upload_url_name = importer_class.upload_url_name
 
     def run(self, job: Job, progress: Progress) -> JobOutcome:
         importer = self.importer_class(job=job)
+        # Checked at every stage, not only when the file was uploaded: a role can be taken away
+        # while a preview waits for confirmation.
+        if not can(job.created_by, importer.permission, office_id=job.office_id):
+            refusal = _("You may no longer import into this office.")
+            return JobOutcome(Job.Status.REJECTED, _report([RowError(0, "", refusal)]))
         try:
-            if job.stage == "apply":
+            if job.stage == Job.Stage.APPLY:
                 return self._apply(importer, progress)
             return self._check(importer, progress)
         except FileRejected as rejected:
@@ -197,8 +209,7 @@ class ImportJobHandler:
             plan, errors, _table = importer.checked_plan(progress)
             if errors:
                 raise ImportRejected(errors)
-            total = importer.preview(plan).get("total_changes", 0)
             summary = importer.apply_plan(
-                plan, lambda done: progress.update(done, total, _("Saving"))
+                plan, lambda done, total: progress.update(done, total, _("Saving"))
             )
         return JobOutcome(Job.Status.SUCCEEDED, {"summary": summary})

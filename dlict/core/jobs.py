@@ -32,6 +32,11 @@ class JobOutcome:
 
 
 class JobHandler(Protocol):
+    """Does a kind of job. ``template`` shows the kind's own results on the job page (a preview
+    to confirm, a summary); the generic page shows progress, errors and the retry button."""
+
+    template: str
+
     def run(self, job: Job, progress: Progress) -> JobOutcome: ...
 
 
@@ -40,6 +45,10 @@ _HANDLERS: dict[str, JobHandler] = {}
 
 def register(kind: str, handler: JobHandler) -> None:
     _HANDLERS[kind] = handler
+
+
+def handler_for(kind: str) -> JobHandler | None:
+    return _HANDLERS.get(kind)
 
 
 def _enqueue(job: Job) -> None:
@@ -56,7 +65,7 @@ def job_start(
     office: Any = None,
     params: dict[str, Any] | None = None,
     upload: UploadedFile | None = None,
-    stage: str = "run",
+    stage: str = Job.Stage.RUN,
 ) -> Job:
     """Record a job and queue it for the worker."""
     if kind not in _HANDLERS:
@@ -118,7 +127,7 @@ def _locked(job: Job) -> Job:
     return Job.objects.select_for_update().get(pk=job.pk)
 
 
-def job_confirm(*, job: Job, stage: str = "apply") -> Job:
+def job_confirm(*, job: Job, stage: str = Job.Stage.APPLY) -> Job:
     """Go on to the next stage of a job that waits for the user's confirmation."""
     with transaction.atomic():
         job = _locked(job)

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any
 from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from dlict.core.scoping import ScopedQuerySet
+from dlict.core.scoping import ScopedQuerySet, scope_of
 
 if TYPE_CHECKING:
     from dlict.schools.models import Office
@@ -70,12 +71,27 @@ class AuditEntry(AbstractLogEntry):
 
     @property
     def display_changes(self) -> list[tuple[str, str, str]]:
-        """(field, old, new) as people read them: field names and choices in words."""
-        words = self._VALUE_WORDS
-        return [
-            (str(field), str(words.get(old, old)), str(words.get(new, new)))
-            for field, (old, new) in self.changes_display_dict.items()
-        ]
+        """(field, before, after) as people read them, without a query per entry.
+
+        Related records are stored by name (AUDITLOG_USE_FK_STRING_REPRESENTATION), so only the
+        field's label, its choices and yes/no need translating here.
+        """
+        model = self.content_type.model_class()
+        rows = []
+        for name, values in (self.changes or {}).items():
+            if not isinstance(values, list) or len(values) != 2:
+                continue
+            try:
+                field = model._meta.get_field(name) if model else None
+            except FieldDoesNotExist:
+                field = None
+            label = str(getattr(field, "verbose_name", name))
+            choices = {str(key): str(text) for key, text in (getattr(field, "choices", None) or [])}
+            before, after = (
+                str(self._VALUE_WORDS.get(str(v), choices.get(str(v), str(v)))) for v in values
+            )
+            rows.append((label, before, after))
+        return rows
 
 
 class JobQuerySet(ScopedQuerySet):
@@ -84,10 +100,15 @@ class JobQuerySet(ScopedQuerySet):
     school_path = None
 
     def visible_to(self, user: Any) -> JobQuerySet:
-        """Your own jobs, and the jobs of offices whose jobs you may follow."""
+        """The jobs of offices whose jobs you may follow, and your own jobs in offices you still
+        belong to (a job shows that office's data)."""
+        scope = scope_of(user)
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        return self.restrict(user, "view") | self.filter(created_by=user)
+        own = self.filter(created_by=user).filter(
+            models.Q(office__isnull=True) | models.Q(office__in=sorted(scope.office_ids))
+        )
+        return self.restrict(user, "view") | own
 
 
 def private_storage() -> Any:
@@ -111,10 +132,15 @@ class Job(models.Model):
         FAILED = "failed", _("Failed")
         CANCELLED = "cancelled", _("Cancelled")
 
+    class Stage(models.TextChoices):
+        RUN = "run", _("Run")
+        CHECK = "check", _("Check")
+        APPLY = "apply", _("Apply")
+
     FINISHED = (Status.SUCCEEDED, Status.REJECTED, Status.FAILED, Status.CANCELLED)
 
     kind = models.CharField(_("kind"), max_length=64)
-    stage = models.CharField(_("stage"), max_length=16, default="run")
+    stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices, default=Stage.RUN)
     title = models.CharField(_("title"), max_length=200)
     office = models.ForeignKey(
         "schools.Office",
@@ -160,10 +186,6 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in self.FINISHED
-
-    @property
-    def can_retry(self) -> bool:
-        return self.status == self.Status.FAILED
 
 
 def audit(model: type[models.Model], *, exclude: tuple[str, ...] = ()) -> None:

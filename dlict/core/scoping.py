@@ -70,17 +70,18 @@ def scope_of(user: Any) -> Scope:
     return cached
 
 
-def can(user: Any, permission: str, *, office_id: int | None = None) -> bool:
-    """Whether ``user`` holds ``permission`` anywhere, or in ``office_id`` when given."""
+def can(user: Any, permission: str, *, office_id: int | None = None, school: Any = None) -> bool:
+    """Whether ``user`` holds ``permission``: for one school (through an office role in its office
+    or a role in the school itself), for a whole office (office roles only: a role in one school
+    never reaches its neighbours), or anywhere when neither is given."""
     scope = scope_of(user)
     if scope.national:
         return True
     offices = scope.offices_with(permission)
+    if school is not None:
+        return school.office_id in offices or school.pk in scope.schools_with(permission)
     if office_id is not None:
-        schools_there = {
-            school for school, office in scope.school_offices.items() if office == office_id
-        }
-        return office_id in offices or bool(schools_there & scope.schools_with(permission))
+        return office_id in offices
     return bool(offices or scope.schools_with(permission))
 
 

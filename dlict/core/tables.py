@@ -50,12 +50,9 @@ class Table:
     source: str  # "xlsx", or "csv (<encoding>)"
 
     def column_letter(self, index: int) -> str:
-        letters = ""
-        index += 1
-        while index:
-            index, rest = divmod(index - 1, 26)
-            letters = chr(65 + rest) + letters
-        return letters
+        from openpyxl.utils import get_column_letter
+
+        return get_column_letter(index + 1)
 
 
 def normalize_header(text: str) -> str:

@@ -1,4 +1,3 @@
-import csv
 from collections.abc import Callable
 
 from django.contrib import messages
@@ -6,12 +5,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from dlict.core import jobs
 from dlict.core.dashboard import panels_for
+from dlict.core.exports import JobErrorsExporter, export_csv
 from dlict.core.forms import AuditFilterForm
 from dlict.core.http import Request
 from dlict.core.models import Job
@@ -49,9 +52,17 @@ def _job(request: Request, pk: int) -> Job:
 
 @login_required
 @require_GET
+@vary_on_headers("HX-Request")  # the page, or to htmx only the status card
 def job_detail(request: Request, pk: int) -> HttpResponse:
     job = _job(request, pk)
-    context = {"job": job, "progress": read_progress(job.pk)}
+    handler = jobs.handler_for(job.kind)
+    upload_url_name = getattr(handler, "upload_url_name", None)
+    context = {
+        "job": job,
+        "progress": read_progress(job.pk),
+        "job_template": getattr(handler, "template", None),
+        "upload_url": reverse(upload_url_name) if upload_url_name else None,
+    }
     if request.htmx:
         return render(request, "core/_job_status.html", context)
     return render(request, "core/job_detail.html", context)
@@ -83,17 +94,9 @@ def job_action(request: Request, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def job_errors_csv(request: Request, pk: int) -> HttpResponse:
+def job_errors_csv(request: Request, pk: int) -> HttpResponseBase:
     """The rejected file's problems, as a spreadsheet to work through."""
-    job = _job(request, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="job-{job.pk}-errors.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([_("Row"), _("Column"), _("Problem")])
-    for error in job.result.get("errors", []):
-        writer.writerow([error["row"] or "", error["column"], error["message"]])
-    return response
+    return export_csv(JobErrorsExporter(_job(request, pk)))
 
 
 @login_required

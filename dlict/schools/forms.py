@@ -6,7 +6,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from dlict.core.forms import model_choice_field, thai_sorted_choices
+from dlict.core.http import parse_id
 from dlict.core.scoping import scope_of
+from dlict.core.thai import thai_sort_key
 from dlict.schools.models import District, NetworkGroup, Office, Province, School, SubDistrict
 from dlict.schools.selectors import SchoolFilters, districts_for, network_groups_for
 
@@ -56,25 +58,20 @@ class SchoolFilterForm(forms.Form):
             # The whole country has too many districts and groups for one list: choose an office.
             del self.fields["district"], self.fields["network_group"]
             return
-        districts = districts_for(chosen)
-        model_choice_field(self, "district").queryset = District.objects.filter(
-            pk__in=[d.pk for d in districts]
-        )
-        model_choice_field(self, "district").choices = thai_sorted_choices(
-            districts, empty=str(_("All"))
-        )
-        groups = network_groups_for(chosen)
-        model_choice_field(self, "network_group").queryset = NetworkGroup.objects.filter(
-            pk__in=[g.pk for g in groups]
-        )
-        model_choice_field(self, "network_group").choices = thai_sorted_choices(
-            groups, label="name", empty=str(_("All"))
-        )
+        self._limit("district", districts_for(user=user, offices=chosen), label="name_th")
+        self._limit("network_group", network_groups_for(user=user, offices=chosen), label="name")
+
+    def _limit(self, name: str, objects: list[Any], *, label: str) -> None:
+        """Offer only ``objects``, in Thai order, and accept only them."""
+        field = model_choice_field(self, name)
+        model = District if name == "district" else NetworkGroup
+        field.queryset = model.objects.filter(pk__in=[obj.pk for obj in objects])
+        field.choices = thai_sorted_choices(objects, label=label, empty=str(_("All")))
 
     def _chosen_offices(self, offices: QuerySet[Office]) -> list[Office] | None:
         """The office the list is narrowed to: the one chosen, or the user's only office."""
-        office_id = str(self.data.get("office", "")) if self.is_bound else ""
-        if office_id.isdigit():
+        office_id = parse_id(self.data.get("office")) if self.is_bound else None
+        if office_id:
             return list(offices.filter(pk=office_id)) or None
         first_two = list(offices[:2])
         return first_two if len(first_two) == 1 else None
@@ -131,10 +128,12 @@ class SchoolForm(forms.ModelForm):
             "longitude": forms.TextInput(attrs={"inputmode": "decimal"}),
         }
 
-    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, office: Office, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.office = office
-        self.network_groups = network_groups_for([office])
+        self.network_groups = sorted(
+            network_groups_for(user=user, offices=[office]), key=lambda g: thai_sort_key(g.name)
+        )
         if self.instance.pk and self.instance.network_group:
             self.fields["group_name"].initial = self.instance.network_group.name
         province_id = self._value("province") or (None if self.instance.pk else office.province_id)
@@ -150,31 +149,11 @@ class SchoolForm(forms.ModelForm):
         subs = SubDistrict.objects.filter(district_id=self._value("district") or 0)
         model_choice_field(self, "sub_district").queryset = subs
         model_choice_field(self, "sub_district").choices = thai_sorted_choices(subs, empty=choose)
-        for name in ("smis_code", "obec_code"):
-            self.fields[name].required = True
 
-    def _value(self, name: str) -> Any:
+    def _value(self, name: str) -> int | None:
         if self.is_bound:
-            value = self.data.get(self.add_prefix(name))
-            return value if value and str(value).isdigit() else None
+            return parse_id(self.data.get(self.add_prefix(name)))
         return getattr(self.instance, f"{name}_id", None)
-
-    def clean_name_th(self) -> str:
-        return " ".join(self.cleaned_data["name_th"].split())
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        district, sub = data.get("district"), data.get("sub_district")
-        province = data.get("province")
-        if district and province and district.province_id != province.pk:
-            self.add_error("district", _("This district is not in the chosen province."))
-        if sub and district and sub.district_id != district.pk:
-            self.add_error("sub_district", _("This sub-district is not in the chosen district."))
-        if sub and not data.get("postcode"):
-            data["postcode"] = sub.postcode
-        if (data.get("latitude") is None) != (data.get("longitude") is None):
-            self.add_error("longitude", _("Give both latitude and longitude, or neither."))
-        return data
 
     def values(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -213,3 +192,20 @@ class SchoolImportForm(forms.Form):
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."))
         return upload
+
+
+class OfficeChoiceForm(forms.Form):
+    """Which office a new school belongs to, for people who keep more than one registry."""
+
+    office = forms.ModelChoiceField(label=_("Office"), queryset=Office.objects.none())
+
+    def __init__(self, *args: Any, offices: QuerySet[Office], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.offices = offices
+        model_choice_field(self, "office").queryset = offices
+
+    def chosen(self) -> Office | None:
+        first_two = list(self.offices[:2])
+        if len(first_two) == 1:
+            return first_two[0]
+        return self.cleaned_data["office"] if self.is_bound and self.is_valid() else None

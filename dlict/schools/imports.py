@@ -2,7 +2,8 @@
 
 Rows are matched to the registry by the 10-digit ministry code: a new code adds a school to the
 importing office, a known code updates that school. A column left out of the file leaves that
-field alone; a column present with an empty cell clears it.
+field alone; a column present with an empty cell clears it (a blank province means the office's).
+This module reads and checks; dlict.schools.services.school_bulk_upsert writes.
 """
 
 from __future__ import annotations
@@ -10,21 +11,28 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from dlict.core.imports import Column, Importer, Row
-from dlict.core.models import AuditEntry
 from dlict.core.tables import clean_number_text
 from dlict.core.thai import thai_sort_key
-from dlict.schools.models import District, NetworkGroup, Province, School, SubDistrict
+from dlict.schools.models import (
+    District,
+    NetworkGroup,
+    Province,
+    School,
+    SubDistrict,
+    network_group_key,
+    normalize_school_name,
+)
+from dlict.schools.services import PlannedSchool, audit_value, school_bulk_upsert
 from dlict.schools.validators import (
     LATITUDE_RANGE,
     LONGITUDE_RANGE,
@@ -83,7 +91,6 @@ SIZE_WORDS = {
     "ใหญ่พิเศษ": School.Size.EXTRA_LARGE,
 }
 PLACE_PREFIXES = ("จังหวัด", "จ.", "อำเภอ", "กิ่งอำเภอ", "อ.", "ตำบล", "ต.", "แขวง")
-NAME_PREFIXES = ("โรงเรียน", "รร.")
 FIELD_LABELS = {column.key: column.label for column in COLUMNS}
 CHUNK = 500
 
@@ -111,19 +118,8 @@ def _choice_words(choices: Iterable[tuple[str, Any]], extra: Mapping[str, str]) 
 
 
 @dataclass
-class PlannedSchool:
-    row: int
-    school: School | None
-    values: dict[str, Any] = field(default_factory=dict)
-    group_name: str | None = None  # None: the file has no network-group column
-    changes: dict[str, tuple[str, str]] = field(default_factory=dict)  # for people to read
-    old_raw: dict[str, str] = field(default_factory=dict)  # for the audit trail
-
-
-@dataclass
 class Plan:
     schools: list[PlannedSchool]
-    existing_groups: dict[str, NetworkGroup]
     new_groups: list[str]
 
     def counts(self) -> dict[str, int]:
@@ -156,48 +152,70 @@ class Divisions:
 class SchoolListImporter(Importer):
     kind = "schools.import"
     columns = COLUMNS
+    permission = "schools.import"
+    template = "schools/_import_job.html"
+    upload_url_name = "schools:import"
 
     def check_rows(self, rows: list[Row], progress: Callable[[int], None]) -> Plan:
         divisions = Divisions()
         kinds = _choice_words(School.Kind.choices, KIND_WORDS)
         sizes = _choice_words(School.Size.choices, SIZE_WORDS)
         existing = self._existing_schools(rows)
-        groups = {_fold(g.name): g for g in NetworkGroup.objects.filter(office=self.office)}
+        groups = {
+            network_group_key(g.name) for g in NetworkGroup.objects.filter(office=self.office)
+        }
         new_groups: dict[str, str] = {}
         planned: list[PlannedSchool] = []
         seen: dict[tuple[str, str], int] = {}
 
         for done, row in enumerate(rows, start=1):
-            values = self._parse(row, divisions, kinds, sizes)
-            for key in ("ministry_code", "smis_code", "obec_code"):
-                code = values.get(key)
-                if not code:
-                    continue
-                if (key, code) in seen:
-                    row.error(
-                        key,
-                        _("This code is already used on row %(row)d of the file.")
-                        % {"row": seen[(key, code)]},
-                    )
-                else:
-                    seen[(key, code)] = row.number
-            school = existing["ministry_code"].get(values.get("ministry_code", ""))
-            if school is not None and school.office_id != self.office.pk:
-                row.error("ministry_code", _("A school with this code belongs to another office."))
-            for key in ("smis_code", "obec_code"):
-                holder = existing[key].get(values.get(key) or "")
-                if holder is not None and holder != school:
-                    row.error(key, _("This code belongs to another school in the registry."))
+            values: dict[str, Any] = {}
+            self._parse_codes(row, values)
+            self._check_codes(row, values, seen, existing)
+            school = existing["ministry_code"].get(values["ministry_code"])
+            self._parse_text(row, values)
+            self._parse_place(row, values, divisions, school)
+            self._parse_choices(row, values, kinds, sizes)
+            self._parse_coordinates(row, values, school)
+            self._parse_contacts(row, values)
             item = PlannedSchool(row=row.number, school=school, values=values)
             if row.has("network_group"):
                 item.group_name = " ".join(row.get("network_group").split())
-                folded = _fold(item.group_name)
-                if folded and folded not in groups:
-                    new_groups.setdefault(folded, item.group_name)
+                key = network_group_key(item.group_name)
+                if key and key not in groups:
+                    new_groups.setdefault(key, item.group_name)
             item.changes = self._changes(item)
             planned.append(item)
             progress(done)
-        return Plan(planned, groups, sorted(new_groups.values(), key=thai_sort_key))
+        return Plan(planned, sorted(new_groups.values(), key=thai_sort_key))
+
+    def _check_codes(
+        self,
+        row: Row,
+        values: dict[str, Any],
+        seen: dict[tuple[str, str], int],
+        existing: dict[str, dict[str, School]],
+    ) -> None:
+        """Each code once in the file, and not held by a school other than the row's own."""
+        for key in ("ministry_code", "smis_code", "obec_code"):
+            code = values[key]
+            if not code:
+                continue
+            if (key, code) in seen:
+                row.error(
+                    key,
+                    _("This code is already used on row %(row)d of the file.")
+                    % {"row": seen[(key, code)]},
+                )
+            else:
+                seen[(key, code)] = row.number
+        school = existing["ministry_code"].get(values["ministry_code"])
+        if school is not None and school.office_id != self.office.pk:
+            row.error("ministry_code", _("A school with this code belongs to another office."))
+        for key in ("smis_code", "obec_code"):
+            holder = existing[key].get(values[key])
+            if holder is not None and holder != school:
+                row.error(key, _("This code belongs to another school in the registry."))
 
     def _existing_schools(self, rows: list[Row]) -> dict[str, dict[str, School]]:
         """Schools already holding any code that appears in the file, by code."""
@@ -222,15 +240,8 @@ class SchoolListImporter(Importer):
         return found
 
     # -- one row ------------------------------------------------------------------------------
-    def _parse(
-        self, row: Row, divisions: Divisions, kinds: dict[str, str], sizes: dict[str, str]
-    ) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        self._parse_codes(row, values)
-        name = " ".join(row.get("name_th").split())
-        for prefix in NAME_PREFIXES:
-            if name.startswith(prefix) and len(name) > len(prefix):
-                name = name[len(prefix) :].strip()
+    def _parse_text(self, row: Row, values: dict[str, Any]) -> None:
+        name = normalize_school_name(row.get("name_th"))
         if not name:
             row.error("name_th", _("The school's name is empty."))
         elif len(name) > 200:
@@ -245,11 +256,6 @@ class SchoolListImporter(Importer):
                         key, _("The text is longer than %(limit)d characters.") % {"limit": limit}
                     )
                 values[key] = text
-        self._parse_place(row, values, divisions)
-        self._parse_choices(row, values, kinds, sizes)
-        self._parse_coordinates(row, values)
-        self._parse_contacts(row, values)
-        return values
 
     def _parse_codes(self, row: Row, values: dict[str, Any]) -> None:
         for key, validator, digits in (
@@ -281,62 +287,77 @@ class SchoolListImporter(Importer):
                     )
             values[key] = code
 
-    def _parse_place(self, row: Row, values: dict[str, Any], divisions: Divisions) -> None:
-        if not any(row.has(key) for key in ("province", "district", "sub_district", "postcode")):
-            return
-        province: Province | None = self.office.province
-        if row.get("province"):
-            province = divisions.provinces.get(_place_key(row.get("province")))
-            if province is None:
-                row.error(
-                    "province",
-                    _("No province is called “%(name)s”.") % {"name": row.get("province")},
-                )
-        district = None
-        if row.get("district") and province is not None:
-            district = divisions.districts.get((province.pk, _place_key(row.get("district"))))
-            if district is None:
-                row.error(
-                    "district",
-                    _("%(province)s has no district called “%(name)s”.")
-                    % {"province": province.name_th, "name": row.get("district")},
-                )
-        sub_district = None
-        postcode = clean_number_text(row.get("postcode"))
-        if row.get("sub_district"):
-            if district is None:
-                if province is not None and not row.get("district"):
-                    row.error("district", _("A sub-district needs its district."))
-            else:
-                candidates = divisions.sub_districts.get(
-                    (district.pk, _place_key(row.get("sub_district"))), []
-                )
-                if postcode and len(candidates) > 1:
-                    candidates = [c for c in candidates if c.postcode == postcode] or candidates
-                if not candidates:
+    def _parse_place(
+        self, row: Row, values: dict[str, Any], divisions: Divisions, school: School | None
+    ) -> None:
+        """Province, district, sub-district and postcode, each only when its column is there.
+
+        A place is looked up inside the one above it: from the row when the file has that column,
+        otherwise from the school's record (or the office's province for a new school).
+        """
+        province: Province | None = (school.province if school else None) or self.office.province
+        if row.has("province"):
+            if row.get("province"):
+                province = divisions.provinces.get(_place_key(row.get("province")))
+                if province is None:
                     row.error(
-                        "sub_district",
-                        _("%(district)s has no sub-district called “%(name)s”.")
-                        % {"district": district.name_th, "name": row.get("sub_district")},
+                        "province",
+                        _("No province is called “%(name)s”.") % {"name": row.get("province")},
                     )
-                else:
-                    sub_district = candidates[0]
-        if postcode:
-            try:
-                postcode_validator(postcode)
-            except ValidationError:
-                row.error(
-                    "postcode",
-                    _("“%(value)s” is not a 5-digit postcode.") % {"value": row.get("postcode")},
-                )
-        elif sub_district is not None:
-            postcode = sub_district.postcode
-        values.update(
-            province=province if (row.has("province") or district) else None,
-            district=district,
-            sub_district=sub_district,
-            postcode=postcode,
-        )
+            values["province"] = province
+        district = school.district if school else None
+        if row.has("district"):
+            district = None
+            if row.get("district") and province is not None:
+                district = divisions.districts.get((province.pk, _place_key(row.get("district"))))
+                if district is None:
+                    row.error(
+                        "district",
+                        _("%(province)s has no district called “%(name)s”.")
+                        % {"province": province.name_th, "name": row.get("district")},
+                    )
+            values["district"] = district
+            if district is not None:
+                values["province"] = district.province
+        postcode = clean_number_text(row.get("postcode"))
+        if row.has("sub_district"):
+            sub = self._find_sub_district(row, district, postcode, divisions)
+            values["sub_district"] = sub
+            if sub is not None and not row.has("postcode"):
+                values["postcode"] = sub.postcode
+        if row.has("postcode"):
+            if postcode:
+                try:
+                    postcode_validator(postcode)
+                except ValidationError:
+                    row.error(
+                        "postcode",
+                        _("“%(value)s” is not a 5-digit postcode.")
+                        % {"value": row.get("postcode")},
+                    )
+            sub = values.get("sub_district") or (school.sub_district if school else None)
+            values["postcode"] = postcode or (sub.postcode if sub else "")
+
+    def _find_sub_district(
+        self, row: Row, district: District | None, postcode: str, divisions: Divisions
+    ) -> SubDistrict | None:
+        name = row.get("sub_district")
+        if not name:
+            return None
+        if district is None:
+            row.error("district", _("A sub-district needs its district."))
+            return None
+        candidates = divisions.sub_districts.get((district.pk, _place_key(name)), [])
+        if postcode and len(candidates) > 1:  # two sub-districts of one name: the postcode decides
+            candidates = [c for c in candidates if c.postcode == postcode] or candidates
+        if not candidates:
+            row.error(
+                "sub_district",
+                _("%(district)s has no sub-district called “%(name)s”.")
+                % {"district": district.name_th, "name": name},
+            )
+            return None
+        return candidates[0]
 
     def _parse_choices(
         self, row: Row, values: dict[str, Any], kinds: dict[str, str], sizes: dict[str, str]
@@ -367,7 +388,7 @@ class SchoolListImporter(Importer):
                     % {"value": row.get("dltv")},
                 )
 
-    def _parse_coordinates(self, row: Row, values: dict[str, Any]) -> None:
+    def _parse_coordinates(self, row: Row, values: dict[str, Any], school: School | None) -> None:
         for key, (low, high) in (("latitude", LATITUDE_RANGE), ("longitude", LONGITUDE_RANGE)):
             if not row.has(key):
                 continue
@@ -387,12 +408,11 @@ class SchoolListImporter(Importer):
                     % {"value": row.get(key), "low": low, "high": high},
                 )
             values[key] = number
-        if (
-            row.has("latitude")
-            and row.has("longitude")
-            and ((values.get("latitude") is None) != (values.get("longitude") is None))
-        ):
-            row.error("longitude", _("Give both latitude and longitude, or neither."))
+        if row.has("latitude") or row.has("longitude"):
+            latitude = values.get("latitude", school.latitude if school else None)
+            longitude = values.get("longitude", school.longitude if school else None)
+            if (latitude is None) != (longitude is None):
+                row.error("longitude", _("Give both latitude and longitude, or neither."))
 
     def _parse_contacts(self, row: Row, values: dict[str, Any]) -> None:
         if row.has("email"):
@@ -428,14 +448,16 @@ class SchoolListImporter(Importer):
                 if item.school is None and new in (None, "", False):
                     continue
                 changes[key] = (_display(key, old), _display(key, new))
-                item.old_raw[key] = _raw(old)
+                item.old_raw[key] = audit_value(old)
         if item.group_name is not None:
             old_group = (
                 item.school.network_group.name if item.school and item.school.network_group else ""
             )
-            if _fold(old_group) != _fold(item.group_name) and (item.school or item.group_name):
+            if network_group_key(old_group) != network_group_key(item.group_name) and (
+                item.school or item.group_name
+            ):
                 changes["network_group"] = (old_group, item.group_name)
-                item.old_raw["network_group"] = _raw(
+                item.old_raw["network_group"] = audit_value(
                     item.school.network_group if item.school else None
                 )
         return changes
@@ -457,83 +479,21 @@ class SchoolListImporter(Importer):
         ][:100]
         return {**plan.counts(), "new_groups": plan.new_groups, "samples": samples}
 
-    def apply_plan(self, plan: Plan, progress: Callable[[int], None]) -> dict[str, Any]:
-        groups = dict(plan.existing_groups)
-        for name in plan.new_groups:
-            groups[_fold(name)] = NetworkGroup.objects.create(office=self.office, name=name)
-        now = timezone.now()
-        written: list[tuple[PlannedSchool, School]] = []
-        fields: set[str] = set()
-        for item in plan.schools:
-            if item.school is not None and not item.changes:
-                continue
-            school = item.school or School(office=self.office)
-            for key, value in item.values.items():
-                setattr(school, key, value)
-            if item.group_name is not None:
-                school.network_group = groups.get(_fold(item.group_name))
-                fields.add("network_group")
-            school.name_sort = thai_sort_key(school.name_th)
-            school.updated_at = now
-            if item.school is not None:
-                fields.update(item.values)
-            written.append((item, school))
-
-        to_create = [school for item, school in written if item.school is None]
-        to_update = [school for item, school in written if item.school is not None]
-        update_fields = sorted(fields | {"name_sort", "updated_at"})
-        done = 0
-        for start in range(0, len(to_create), CHUNK):
-            School.objects.bulk_create(to_create[start : start + CHUNK])
-            done += len(to_create[start : start + CHUNK])
-            progress(done)
-        for start in range(0, len(to_update), CHUNK):
-            School.objects.bulk_update(to_update[start : start + CHUNK], update_fields)
-            done += len(to_update[start : start + CHUNK])
-            progress(done)
-        self._audit(written, now)
-        return {**plan.counts(), "network_groups_created": len(plan.new_groups)}
-
-    def _audit(self, written: list[tuple[PlannedSchool, School]], now: Any) -> None:
-        """Bulk writes skip the audit signals, so record each school's change here."""
-        content_type = ContentType.objects.get_for_model(School)
-        AuditEntry.objects.bulk_create(
-            (
-                AuditEntry(
-                    content_type=content_type,
-                    object_pk=str(school.pk),
-                    object_id=school.pk,
-                    object_repr=str(school),
-                    action=(
-                        AuditEntry.Action.CREATE
-                        if item.school is None
-                        else AuditEntry.Action.UPDATE
-                    ),
-                    changes={
-                        key: [item.old_raw[key], _raw(getattr(school, key))] for key in item.changes
-                    },
-                    actor=self.user,
-                    timestamp=now,
-                    office_id=school.office_id,
-                    additional_data={"office_id": school.office_id, "import_job": self.job.pk},
-                )
-                for item, school in written
-            ),
-            batch_size=CHUNK,
+    def apply_plan(self, plan: Plan, progress: Callable[[int, int], None]) -> dict[str, Any]:
+        counts = plan.counts()  # before writing: the write fills in the new schools
+        school_bulk_upsert(
+            office=self.office,
+            actor=self.user,
+            planned=plan.schools,
+            new_groups=plan.new_groups,
+            job_id=self.job.pk,
+            progress=lambda done: progress(done, counts["total_changes"]),
         )
+        return {**counts, "network_groups_created": len(plan.new_groups)}
 
 
 def _code(text: str) -> str:
     return clean_number_text(text).replace("-", "")
-
-
-def _raw(value: Any) -> str:
-    """A value as django-auditlog records it, so the trail shows imports like any other change."""
-    if value is None:
-        return "None"
-    if hasattr(value, "pk"):
-        return str(value.pk)
-    return str(value)
 
 
 def _comparable(value: Any) -> Any:

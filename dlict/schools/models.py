@@ -6,8 +6,11 @@ import operator
 from functools import reduce
 from typing import Any, Self
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
 from dlict.core.scoping import ScopedQuerySet, scope_of
@@ -96,15 +99,31 @@ class OfficeQuerySet(ScopedQuerySet["Office"]):
     school_path = None
 
     def restrict(self, user: Any, action: str) -> Self:
-        """Offices where the user has the permission, and the offices of their schools."""
+        """Offices where the user has the permission; for reading, also the offices of their
+        schools (a coordinator sees which office their school belongs to, and no more)."""
         scope = scope_of(user)
         if scope.national:
             return self.all()
         permission = f"schools.{action}"
-        offices = scope.offices_with(permission) | {
-            scope.school_offices[school] for school in scope.schools_with(permission)
-        }
+        offices = scope.offices_with(permission)
+        if action == "view":
+            offices |= {scope.school_offices[s] for s in scope.schools_with(permission)}
         return self.filter(pk__in=sorted(offices))
+
+
+def normalize_school_name(text: str) -> str:
+    """The registry writes a school's name without "โรงเรียน" (or "รร.") and with single spaces:
+    บ้านห้วยทราย, shown as โรงเรียนบ้านห้วยทราย where a title needs it."""
+    name = " ".join(text.split())
+    for prefix in ("โรงเรียน", "รร."):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix) :].strip()
+    return name
+
+
+def network_group_key(name: str) -> str:
+    """Two spellings of one group name (spacing, letter case) are the same group."""
+    return "".join(name.lower().split())
 
 
 class Office(models.Model):
@@ -235,8 +254,6 @@ class School(models.Model):
         _("SMIS code"),
         max_length=8,
         unique=True,
-        null=True,
-        blank=True,
         validators=[smis_code_validator],
         help_text=_("8 digits, for example 50010001"),
     )
@@ -244,14 +261,12 @@ class School(models.Model):
         _("OBEC code"),
         max_length=6,
         unique=True,
-        null=True,
-        blank=True,
         validators=[obec_code_validator],
         help_text=_("6 digits"),
     )
     name_th = models.CharField(_("name (Thai)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    name_sort = models.CharField(max_length=410, editable=False, db_index=True)
+    name_sort = models.CharField(_("sort key"), max_length=410, editable=False, db_index=True)
 
     address_line = models.CharField(
         _("address"), max_length=255, blank=True, help_text=_("House number, village, road")
@@ -319,6 +334,24 @@ class School(models.Model):
             models.Index(fields=["office", "name_sort"], name="school_office_name"),
             models.Index(fields=["district", "name_sort"], name="school_district_name"),
         ]
+        # Imports write in bulk, past clean(): the database keeps the code lengths and the
+        # coordinate pair honest too.
+        constraints = [
+            models.CheckConstraint(
+                condition=Exact(Length("ministry_code"), 10), name="school_ministry_code_length"
+            ),
+            models.CheckConstraint(
+                condition=Exact(Length("smis_code"), 8), name="school_smis_code_length"
+            ),
+            models.CheckConstraint(
+                condition=Exact(Length("obec_code"), 6), name="school_obec_code_length"
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="school_coordinates_in_pairs",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name_th
@@ -329,6 +362,25 @@ class School(models.Model):
         if update_fields is not None and "name_th" in update_fields:
             kwargs["update_fields"] = {*update_fields, "name_sort"}
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        """The rules every way of saving a school shares (the form, the admin, the API)."""
+        self.name_th = normalize_school_name(self.name_th)
+        errors: dict[str, Any] = {}
+        if self.district and self.province and self.district.province_id != self.province.pk:
+            errors["district"] = _("This district is not in the chosen province.")
+        if (
+            self.sub_district
+            and self.district
+            and self.sub_district.district_id != self.district.pk
+        ):
+            errors["sub_district"] = _("This sub-district is not in the chosen district.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Give both latitude and longitude, or neither.")
+        if errors:
+            raise ValidationError(errors)
+        if self.sub_district and not self.postcode:
+            self.postcode = self.sub_district.postcode
 
     def get_additional_data(self) -> dict[str, Any]:
         return {"office_id": self.office_id}

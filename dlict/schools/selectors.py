@@ -1,5 +1,6 @@
 """Reads of the school registry: filtered lists, filter choices, dashboard figures."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,8 +22,9 @@ class SchoolFilters:
     kind: str = ""
 
 
-def school_list(*, user: Any, filters: SchoolFilters) -> QuerySet[School]:
-    schools = School.objects.visible_to(user).with_places()
+def school_list(*, user: Any, filters: SchoolFilters, action: str = "view") -> QuerySet[School]:
+    """The schools ``user`` may ``view`` (or ``export``), filtered, in Thai dictionary order."""
+    schools = School.objects.restrict(user, action).with_places()
     if filters.q:
         schools = schools.search(filters.q)
     if filters.office:
@@ -40,24 +42,14 @@ def school_list(*, user: Any, filters: SchoolFilters) -> QuerySet[School]:
     return schools.order_by("name_sort", "ministry_code")
 
 
-def single_office(user: Any) -> Office | None:
-    """The office whose registry the user works in, when there is exactly one."""
-    offices = list(Office.objects.visible_to(user)[:2])
-    return offices[0] if len(offices) == 1 else None
+def districts_for(*, user: Any, offices: Iterable[Office]) -> list[District]:
+    """Districts where the user sees schools of these offices."""
+    schools = School.objects.visible_to(user).filter(office__in=list(offices))
+    return list(District.objects.filter(pk__in=schools.values("district")))
 
 
-def districts_for(offices: QuerySet[Office] | list[Office]) -> list[District]:
-    """Districts where the offices have schools, in Thai dictionary order."""
-    districts = District.objects.filter(
-        pk__in=School.objects.filter(office__in=offices).values("district")
-    )
-    return sorted(districts, key=lambda d: thai_sort_key(d.name_th))
-
-
-def network_groups_for(offices: QuerySet[Office] | list[Office]) -> list[NetworkGroup]:
-    return sorted(
-        NetworkGroup.objects.filter(office__in=offices), key=lambda g: thai_sort_key(g.name)
-    )
+def network_groups_for(*, user: Any, offices: Iterable[Office]) -> list[NetworkGroup]:
+    return list(NetworkGroup.objects.visible_to(user).filter(office__in=list(offices)))
 
 
 def registry_summary(schools: QuerySet[School]) -> dict[str, Any]:

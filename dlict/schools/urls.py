@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from dlict.schools import views
 
@@ -6,7 +6,7 @@ app_name = "schools"
 
 urlpatterns = [
     path("", views.school_list_view, name="list"),
-    path("export.<fmt>", views.school_export, name="export"),
+    re_path(r"^export\.(?P<fmt>csv|xlsx)$", views.school_export, name="export"),
     path("add/", views.school_add, name="add"),
     path("import/", views.school_import, name="import"),
     path("options/districts/", views.district_options, name="district-options"),

@@ -7,18 +7,19 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from dlict.core import jobs
 from dlict.core.exports import export_response
 from dlict.core.forms import thai_sorted_choices
-from dlict.core.http import Request
-from dlict.core.models import AuditEntry
+from dlict.core.http import Request, parse_id
+from dlict.core.models import AuditEntry, Job
 from dlict.core.scoping import can, get_visible_or_404, scope_of
 from dlict.schools.exports import SchoolListExporter
-from dlict.schools.forms import SchoolFilterForm, SchoolForm, SchoolImportForm
+from dlict.schools.forms import OfficeChoiceForm, SchoolFilterForm, SchoolForm, SchoolImportForm
 from dlict.schools.imports import COLUMNS, SchoolListImporter
-from dlict.schools.models import District, School, SubDistrict
-from dlict.schools.selectors import school_list, single_office
+from dlict.schools.models import District, Office, School, SubDistrict
+from dlict.schools.selectors import school_list
 from dlict.schools.services import school_create, school_update
 
 PAGE_SIZE = 50
@@ -26,19 +27,19 @@ PAGE_SIZE = 50
 
 @login_required
 @require_GET
+@vary_on_headers("HX-Request")  # the same address answers a page or, to htmx, only the results
 def school_list_view(request: Request) -> HttpResponse:
     form = SchoolFilterForm(request.GET, user=request.user)
     schools = school_list(user=request.user, filters=form.filters())
     page = Paginator(schools, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    office = single_office(request.user)
     context = {
         "form": form,
         "page": page,
         "query": query.urlencode(),
         "show_office": "office" in form.fields,
-        "can_add": office is not None and can(request.user, "schools.change", office_id=office.pk),
+        "can_add": Office.objects.restrict(request.user, "change").exists(),
         "can_import": can(request.user, "schools.import"),
         "can_export": can(request.user, "schools.export"),
     }
@@ -53,7 +54,7 @@ def school_export(request: Request, fmt: str) -> HttpResponseBase:
     if not can(request.user, "schools.export"):
         raise PermissionDenied
     form = SchoolFilterForm(request.GET, user=request.user)
-    schools = school_list(user=request.user, filters=form.filters())
+    schools = school_list(user=request.user, filters=form.filters(), action="export")
     exporter = SchoolListExporter(schools, with_office="office" in form.fields)
     return export_response(exporter, fmt)
 
@@ -67,7 +68,7 @@ def school_detail(request: Request, pk: int) -> HttpResponse:
         history = (
             AuditEntry.objects.visible_to(request.user)
             .for_object(school)
-            .select_related("actor")[:20]
+            .select_related("actor", "content_type")[:20]
         )
     return render(
         request,
@@ -75,7 +76,7 @@ def school_detail(request: Request, pk: int) -> HttpResponse:
         {
             "school": school,
             "history": history,
-            "can_edit": can(request.user, "schools.change", office_id=school.office_id),
+            "can_edit": can(request.user, "schools.change", school=school),
         },
     )
 
@@ -84,7 +85,9 @@ def school_detail(request: Request, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def school_edit(request: Request, pk: int) -> HttpResponse:
     school = get_visible_or_404(School.objects.restrict(request.user, "change"), pk=pk)
-    form = SchoolForm(request.POST or None, instance=school, office=school.office)
+    form = SchoolForm(
+        request.POST or None, instance=school, office=school.office, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             school_update(
@@ -104,10 +107,17 @@ def school_edit(request: Request, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def school_add(request: Request) -> HttpResponse:
-    office = single_office(request.user)
-    if office is None or not can(request.user, "schools.change", office_id=office.pk):
-        raise PermissionDenied
-    form = SchoolForm(request.POST or None, instance=School(office=office), office=office)
+    """Add a school; someone who keeps several offices' registries first says which office."""
+    offices = Office.objects.restrict(request.user, "change")
+    chooser = OfficeChoiceForm(request.GET or None, offices=offices)
+    office = chooser.chosen()
+    if office is None:
+        if not offices.exists():
+            raise PermissionDenied
+        return render(request, "schools/school_add_office.html", {"chooser": chooser})
+    form = SchoolForm(
+        request.POST or None, instance=School(office=office), office=office, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             school = school_create(
@@ -121,15 +131,17 @@ def school_add(request: Request) -> HttpResponse:
         else:
             messages.success(request, _("The school was added to the registry."))
             return redirect("schools:detail", pk=school.pk)
-    return render(request, "schools/school_form.html", {"form": form, "school": None})
+    return render(
+        request, "schools/school_form.html", {"form": form, "school": None, "office": office}
+    )
 
 
 @login_required
 @require_GET
 def district_options(request: Request) -> HttpResponse:
     """<option>s of a province's districts, for the address part of the school form."""
-    province = request.GET.get("province", "")
-    districts = District.objects.filter(province_id=province) if province.isdigit() else []
+    province = parse_id(request.GET.get("province"))
+    districts = District.objects.filter(province_id=province) if province else []
     # The sub-district list belonged to the old district: empty it in the same response.
     return render(
         request,
@@ -144,8 +156,8 @@ def district_options(request: Request) -> HttpResponse:
 @login_required
 @require_GET
 def sub_district_options(request: Request) -> HttpResponse:
-    district = request.GET.get("district", "")
-    subs = SubDistrict.objects.filter(district_id=district) if district.isdigit() else []
+    district = parse_id(request.GET.get("district"))
+    subs = SubDistrict.objects.filter(district_id=district) if district else []
     return render(
         request, "schools/_options.html", {"options": thai_sorted_choices(subs, empty=_("Choose…"))}
     )
@@ -154,18 +166,17 @@ def sub_district_options(request: Request) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def school_import(request: Request) -> HttpResponse:
-    if not can(request.user, "schools.import"):
+    if not can(request.user, SchoolListImporter.permission):
         raise PermissionDenied
     form = SchoolImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        office = form.chosen_office()
         job = jobs.job_start(
             kind=SchoolListImporter.kind,
             title=_("School list import: %(file)s") % {"file": form.cleaned_data["file"].name},
             user=request.user,
-            office=office,
+            office=form.chosen_office(),
             upload=form.cleaned_data["file"],
-            stage="check",
+            stage=Job.Stage.CHECK,
         )
         return redirect("core:job", pk=job.pk)
     return render(

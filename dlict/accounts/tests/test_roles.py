@@ -34,7 +34,9 @@ def test_what_each_role_may_do(world: Any) -> None:
     assert not can(world.director_a, "schools.change", office_id=office)
     assert can(world.director_a, "schools.view", office_id=office)
     assert not can(world.staff_a, "schools.change", office_id=world.office_z.pk)
-    assert can(world.coordinator_a, "schools.view", office_id=office)
+    assert can(world.coordinator_a, "schools.view", school=world.school_a)
+    assert not can(world.coordinator_a, "schools.view", office_id=office)  # one school only
+    assert not can(world.coordinator_a, "schools.view", school=world.school_b)
     assert not can(world.coordinator_a, "schools.change", office_id=office)
 
 

@@ -1,6 +1,7 @@
 """Importing a school list: all or nothing, every problem named by row and column."""
 
 import io
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from dlict.core import jobs
 from dlict.core.imports import ImportJobHandler
 from dlict.core.models import AuditEntry, Job
 from dlict.core.progress import Progress
@@ -294,3 +296,48 @@ def test_network_groups_made_by_an_import_are_audited_as_the_importer(
     confirm(staff, upload(staff, csv_bytes(rows, [*HEADERS, "กลุ่มเครือข่าย"])))
     group = world.office_a.network_groups.get(name="กลุ่มเครือข่ายใหม่จากไฟล์")
     assert AuditEntry.objects.for_object(group).get().actor == world.staff_a
+
+
+def test_columns_left_out_of_the_file_leave_the_school_as_it_was(world: Any, staff: Any) -> None:
+    a = world.school_a
+    a.latitude, a.longitude, a.phone = Decimal("18.9"), Decimal("98.9"), "053-000111"
+    a.save()
+    before = (a.province_id, a.district_id, a.sub_district_id, a.postcode)
+    headers = ["รหัสกระทรวง", "รหัส SMIS", "รหัส OBEC", "ชื่อโรงเรียน", "รหัสไปรษณีย์"]
+    rows = [[a.ministry_code, a.smis_code, a.obec_code, a.name_th, a.postcode]]
+    job = confirm(staff, upload(staff, csv_bytes(rows, headers)))
+    assert job.result["summary"]["updated"] == 0
+    a.refresh_from_db()
+    assert (a.province_id, a.district_id, a.sub_district_id, a.postcode) == before
+    assert (a.latitude, a.phone) == (Decimal("18.900000"), "053-000111")
+
+
+def test_a_district_column_alone_keeps_the_sub_district_it_matches(world: Any, staff: Any) -> None:
+    a = world.school_a
+    headers = ["รหัสกระทรวง", "รหัส SMIS", "รหัส OBEC", "ชื่อโรงเรียน", "อำเภอ"]
+    rows = [[a.ministry_code, a.smis_code, a.obec_code, a.name_th, "แม่ริม"]]
+    job = confirm(staff, upload(staff, csv_bytes(rows, headers)))
+    assert job.result["summary"]["updated"] == 0
+    a.refresh_from_db()
+    assert a.sub_district is not None
+
+
+def test_a_sub_district_is_found_through_the_schools_own_district(world: Any, staff: Any) -> None:
+    a = world.school_a
+    headers = ["รหัสกระทรวง", "รหัส SMIS", "รหัส OBEC", "ชื่อโรงเรียน", "ตำบล"]
+    rows = [[a.ministry_code, a.smis_code, a.obec_code, a.name_th, "ดอนแก้ว"]]
+    confirm(staff, upload(staff, csv_bytes(rows, headers)))
+    a.refresh_from_db()
+    assert a.sub_district.name_th == "ดอนแก้ว"
+    assert a.postcode == a.sub_district.postcode
+
+
+def test_someone_taken_off_the_office_cannot_confirm_their_import(world: Any, staff: Any) -> None:
+    job = upload(staff, csv_bytes(ROWS))
+    world.staff_a.memberships.all().delete()
+    response = staff.post(reverse("core:job-action", args=[job.pk, "confirm"]))
+    assert response.status_code == 404
+    jobs.job_confirm(job=job)  # even if the job were confirmed another way
+    job.refresh_from_db()
+    assert job.status == Job.Status.REJECTED
+    assert not School.objects.filter(ministry_code="1050070901").exists()
