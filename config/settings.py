@@ -149,7 +149,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "login"
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10, minimum=300)
+# Sessions end after this long without a request (an idle timeout: every request renews it).
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60 * 4, minimum=300)
+SESSION_SAVE_EVERY_REQUEST = True
 
 # Login throttling: failures count per username *and* address, so one person's typos never lock out
 # the rest of a school that reaches us through the same address.
@@ -208,7 +210,8 @@ AUDITLOG_STORE_JSON_CHANGES = True
 # names a record after it is deleted.
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 
-# Imports larger than this are refused before they are read.
+# Imports larger than this are refused with a message (the upload itself is stored first, by
+# Django, in a temporary file).
 DLICT_IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MB", 20, minimum=1) * 1024 * 1024
 
 # Security headers. The policy allows no inline script or style: templates load static files only.
@@ -233,11 +236,16 @@ X_FRAME_OPTIONS = "DENY"
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    # A load balancer's health check comes over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

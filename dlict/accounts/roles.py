@@ -17,7 +17,7 @@ class Role(models.TextChoices):
 OFFICE_ROLES = frozenset({Role.OFFICE_ADMIN, Role.OFFICE_STAFF, Role.DIRECTOR, Role.SUPERVISOR})
 SCHOOL_ROLES = frozenset({Role.SCHOOL_COORDINATOR, Role.TEACHER})
 
-_READ = {"schools.view", "schools.export", "core.dashboard"}
+_READ = {"schools.view", "schools.export"}
 _KEEP_REGISTRY = {"schools.change", "schools.import", "jobs.view"}
 
 # Permissions a role grants within its office or school. National administrators hold all of them
@@ -27,8 +27,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     Role.OFFICE_STAFF: frozenset(_READ | _KEEP_REGISTRY),
     Role.DIRECTOR: frozenset(_READ),
     Role.SUPERVISOR: frozenset(_READ),
-    Role.SCHOOL_COORDINATOR: frozenset({"schools.view", "core.dashboard"}),
-    Role.TEACHER: frozenset({"schools.view", "core.dashboard"}),
+    Role.SCHOOL_COORDINATOR: frozenset({"schools.view"}),
+    Role.TEACHER: frozenset({"schools.view"}),
 }
 
 

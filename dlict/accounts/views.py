@@ -17,6 +17,8 @@ from dlict.accounts.services import api_token_create, api_token_revoke
 from dlict.core.http import Request
 from dlict.core.scoping import get_visible_or_404
 
+NEW_KEY_SESSION = "dlict:new-api-key"
+
 
 def locked_out(
     request: HttpRequest, original_response: object = None, credentials: object = None
@@ -51,10 +53,12 @@ def profile(request: Request) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def token_list(request: Request) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
-    new_key = None
     if request.method == "POST" and form.is_valid():
-        _token, new_key = api_token_create(user=request.user, name=form.cleaned_data["name"])
-        form = ApiTokenForm()
+        _token, key = api_token_create(user=request.user, name=form.cleaned_data["name"])
+        # Shown once, on the page after the redirect; reloading that page makes no second token.
+        request.session[NEW_KEY_SESSION] = key
+        return redirect("accounts:tokens")
+    new_key = request.session.pop(NEW_KEY_SESSION, None)
     tokens = ApiToken.objects.filter(user=request.user)
     return render(
         request, "accounts/token_list.html", {"form": form, "tokens": tokens, "new_key": new_key}

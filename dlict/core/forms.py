@@ -68,12 +68,12 @@ class AuditFilterForm(forms.Form):
     until = ThaiDateField(label=_("To"), required=False)
     q = forms.CharField(label=_("Name contains"), required=False, max_length=100)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         from dlict.core.models import AuditEntry
         from dlict.core.selectors import audited_models
 
         super().__init__(*args, **kwargs)
-        model_choice_field(self, "model").queryset = audited_models()
+        model_choice_field(self, "model").queryset = audited_models(user=user)
         choice_field(self, "action").choices = [("", _("All"))] + [
             (str(value), label)
             for value, label in AuditEntry.Action.choices

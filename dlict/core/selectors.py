@@ -36,11 +36,7 @@ def audit_list(
     return entries.order_by("-timestamp", "-pk")
 
 
-def audited_models() -> QuerySet[ContentType]:
-    """The kinds of record that have entries in the trail, for the filter."""
-    from auditlog.registry import auditlog
-
-    models = auditlog.get_models()
-    return ContentType.objects.filter(
-        pk__in=[ContentType.objects.get_for_model(model).pk for model in models]
-    )
+def audited_models(*, user: Any) -> QuerySet[ContentType]:
+    """The kinds of record the user's trail holds, for the filter."""
+    kinds = AuditEntry.objects.visible_to(user).values("content_type").distinct()
+    return ContentType.objects.filter(pk__in=kinds)

@@ -104,7 +104,7 @@ def job_errors_csv(request: Request, pk: int) -> HttpResponseBase:
 def audit_view(request: Request) -> HttpResponse:
     if not can(request.user, "audit.view"):
         raise PermissionDenied
-    form = AuditFilterForm(request.GET)
+    form = AuditFilterForm(request.GET, user=request.user)
     form.is_valid()
     data = form.cleaned_data
     entries = audit_list(

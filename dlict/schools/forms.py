@@ -51,6 +51,8 @@ class SchoolFilterForm(forms.Form):
         offices = Office.objects.visible_to(user)
         scope = scope_of(user)
         model_choice_field(self, "office").queryset = offices
+        # The districts and groups on offer depend on the office: changing it reloads the page.
+        self.fields["office"].widget.attrs["data-reload-form"] = "district,network_group"
         if not scope.national and len(scope.office_ids) <= 1:
             del self.fields["office"]
         chosen = self._chosen_offices(offices)

@@ -3,21 +3,20 @@
   "use strict";
 
   // The side navigation is a drawer on small screens.
+  function setDrawer(open) {
+    document.body.classList.toggle("nav-open", open);
+    var button = document.querySelector("[data-nav-toggle]");
+    if (button) button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
   document.addEventListener("click", function (event) {
-    var toggle = event.target.closest("[data-nav-toggle]");
-    if (toggle) {
-      var open = document.body.classList.toggle("nav-open");
-      toggle.setAttribute("aria-expanded", open ? "true" : "false");
-      return;
-    }
-    if (event.target.closest("[data-nav-close]")) {
-      document.body.classList.remove("nav-open");
-      var button = document.querySelector("[data-nav-toggle]");
-      if (button) button.setAttribute("aria-expanded", "false");
+    if (event.target.closest("[data-nav-toggle]")) {
+      setDrawer(!document.body.classList.contains("nav-open"));
+    } else if (event.target.closest("[data-nav-close]")) {
+      setDrawer(false);
     }
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") document.body.classList.remove("nav-open");
+    if (event.key === "Escape" && document.body.classList.contains("nav-open")) setDrawer(false);
   });
 
   // Buttons that ask before they act: <button data-confirm="...">.
@@ -27,18 +26,18 @@
     if (message && !window.confirm(message)) event.preventDefault();
   });
 
-  // Copy a key to the clipboard: <button data-copy="#id" hidden>, shown only where the browser
-  // allows it (the clipboard API needs HTTPS or localhost).
-  // Filter boxes start open on wide screens, where there is room for them.
   document.addEventListener("DOMContentLoaded", function () {
-    if (!window.matchMedia("(min-width: 700px)").matches) return;
-    document.querySelectorAll("details[data-open-wide]").forEach(function (box) { box.open = true; });
+    // Filter boxes start open on wide screens, where there is room for them.
+    if (window.matchMedia("(min-width: 700px)").matches) {
+      document.querySelectorAll("details[data-open-wide]").forEach(function (box) { box.open = true; });
+    }
+    // Copy buttons (<button data-copy="#id" hidden>) appear only where the browser allows copying
+    // (the clipboard API needs HTTPS or localhost).
+    if (navigator.clipboard) {
+      document.querySelectorAll("[data-copy]").forEach(function (button) { button.hidden = false; });
+    }
   });
 
-  document.addEventListener("DOMContentLoaded", function () {
-    if (!navigator.clipboard) return;
-    document.querySelectorAll("[data-copy]").forEach(function (button) { button.hidden = false; });
-  });
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy]");
     if (!button || !navigator.clipboard) return;
@@ -46,6 +45,32 @@
     if (!source) return;
     navigator.clipboard.writeText(source.textContent.trim()).then(function () {
       button.textContent = button.getAttribute("data-copied") || "✓";
+    });
+  });
+
+  // A select that changes what the rest of the form offers (the office, whose districts and
+  // network groups differ) reloads the whole page instead of only the results; the choices that
+  // belonged to the old value are dropped first.
+  document.addEventListener("change", function (event) {
+    var select = event.target.closest("select[data-reload-form]");
+    if (!select || !select.form) return;
+    (select.getAttribute("data-reload-form") || "").split(",").forEach(function (name) {
+      var dependent = select.form.elements[name.trim()];
+      if (dependent) dependent.value = "";
+    });
+    select.form.submit();
+  });
+
+  // Searches leave empty filters out of the address bar: ?q=ห้วย rather than ?q=ห้วย&office=&…
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (event.detail.verb !== "get") return;
+    var parameters = event.detail.parameters;
+    var keys = parameters instanceof FormData ? Array.from(parameters.keys()) : Object.keys(parameters);
+    keys.forEach(function (key) {
+      var value = parameters instanceof FormData ? parameters.get(key) : parameters[key];
+      if (value === "") {
+        if (parameters instanceof FormData) parameters.delete(key); else delete parameters[key];
+      }
     });
   });
 })();

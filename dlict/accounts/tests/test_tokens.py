@@ -8,7 +8,8 @@ from dlict.accounts.services import api_token_authenticate, api_token_create, ap
 
 def test_a_token_is_shown_once_and_kept_only_as_a_hash(world: Any) -> None:
     client = world.client_for(world.staff_a)
-    page = client.post(reverse("accounts:tokens"), {"name": "เว็บไซต์โรงเรียน"}).content.decode()
+    response = client.post(reverse("accounts:tokens"), {"name": "เว็บไซต์โรงเรียน"}, follow=True)
+    page = response.content.decode()
     token = ApiToken.objects.get(user=world.staff_a)
     key = page.split('id="new-key" class="key-box">')[1].split("<")[0]
     assert key.startswith(f"dlict_{token.prefix}_")
@@ -38,3 +39,11 @@ def test_people_revoke_only_their_own_tokens(world: Any) -> None:
     assert client.post(reverse("accounts:token-revoke", args=[theirs.pk])).status_code == 404
     theirs.refresh_from_db()
     assert theirs.revoked_at is None
+
+
+def test_reloading_the_page_after_making_a_token_makes_no_second_one(world: Any) -> None:
+    client = world.client_for(world.staff_a)
+    client.post(reverse("accounts:tokens"), {"name": "x"})
+    client.get(reverse("accounts:tokens"))
+    client.get(reverse("accounts:tokens"))
+    assert ApiToken.objects.filter(user=world.staff_a).count() == 1

@@ -43,3 +43,33 @@ def test_the_trail_filters_by_record_and_action(world: Any) -> None:
 def test_staff_and_schools_cannot_read_the_trail(world: Any) -> None:
     for person in (world.staff_a, world.director_a, world.coordinator_a):
         assert world.client_for(person).get(reverse("core:audit")).status_code == 403
+
+
+def test_the_trail_page_makes_the_same_number_of_queries_for_3_or_30_changes(world: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = world.client_for(world.admin_a)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("core:audit")).status_code == 200
+        return len(queries)
+
+    for n in range(3):
+        school_update(user=world.staff_a, school=world.school_a, values={"phone": f"053-00000{n}"})
+    few = count()
+    for n in range(27):
+        school_update(
+            user=world.staff_a, school=world.school_b, values={"phone": f"053-1000{n:02d}"}
+        )
+    assert count() == few
+
+
+def test_the_record_filter_offers_only_kinds_in_the_admins_trail(world: Any) -> None:
+    from dlict.accounts.services import api_token_create
+
+    api_token_create(user=world.staff_z, name="x")
+    school_update(user=world.staff_a, school=world.school_a, values={"phone": "053-222222"})
+    page = world.client_for(world.admin_a).get(reverse("core:audit")).content.decode()
+    assert "โทเคน API" not in page.split('name="model"')[1].split("</select>")[0]

@@ -122,3 +122,22 @@ def test_people_see_their_own_jobs_and_their_office_jobs_only(world: Any) -> Non
     assert set(Job.objects.visible_to(world.admin_a)) == {mine}
     assert set(Job.objects.visible_to(world.coordinator_a)) == set()
     assert set(Job.objects.visible_to(world.national)) == {mine, other}
+
+
+def test_the_jobs_page_makes_the_same_number_of_queries_for_2_or_20_jobs(world: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = world.client_for(world.staff_a)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("core:jobs")).status_code == 200
+        return len(queries)
+
+    for _ in range(2):
+        Job.objects.create(kind="k", title="t", office=world.office_a, created_by=world.staff_a)
+    few = count()
+    for _ in range(18):
+        Job.objects.create(kind="k", title="t", office=world.office_a, created_by=world.admin_a)
+    assert count() == few

@@ -231,3 +231,46 @@ def test_the_dashboard_shows_the_office_figures(world: Any) -> None:
 def test_the_dashboard_of_a_coordinator_shows_their_school(world: Any) -> None:
     page = _names(world.client_for(world.coordinator_a).get(reverse("core:dashboard")))
     assert "โรงเรียนบ้านห้วยทราย" in page
+
+
+def test_a_name_typed_with_its_prefix_is_stored_without_it(world: Any) -> None:
+    staff = world.client_for(world.staff_a)
+    response = staff.post(
+        reverse("schools:add"),
+        {"name_th": "โรงเรียน  บ้านใหม่", "ministry_code": "1050079998", "smis_code": "50079998",
+         "obec_code": "507998"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert School.objects.get(ministry_code="1050079998").name_th == "บ้านใหม่"
+
+
+def test_a_national_admin_chooses_the_office_of_a_new_school(world: Any) -> None:
+    national = world.client_for(world.national)
+    chooser = national.get(reverse("schools:add")).content.decode()
+    assert "สพป.ลับแซด เขต 9" in chooser
+    assert 'name="office"' in chooser
+    url = f"{reverse('schools:add')}?office={world.office_z.pk}"
+    response = national.post(url, {"name_th": "บ้านใหม่", "ministry_code": "1050079997",
+                                   "smis_code": "50079997", "obec_code": "507997"})  # fmt: skip
+    assert response.status_code == 302
+    assert School.objects.get(ministry_code="1050079997").office == world.office_z
+
+
+def test_office_staff_cannot_add_to_another_office_by_changing_the_address(world: Any) -> None:
+    staff = world.client_for(world.staff_a)
+    url = f"{reverse('schools:add')}?office={world.office_z.pk}"
+    staff.post(url, {"name_th": "บ้านใหม่", "ministry_code": "1050079996",
+                     "smis_code": "50079996", "obec_code": "507996"})  # fmt: skip
+    assert School.objects.get(ministry_code="1050079996").office == world.office_a
+
+
+def test_a_role_in_one_school_of_another_office_shows_none_of_its_groups(world: Any) -> None:
+    from dlict.accounts.roles import Role
+    from dlict.accounts.services import membership_grant
+
+    world.office_z.network_groups.create(name="กลุ่มลับแซดแซด")
+    membership_grant(user=world.staff_a, role=Role.TEACHER, school=world.school_z)
+    page = _names(
+        world.client_for(world.staff_a).get(reverse("schools:list"), {"office": world.office_a.pk})
+    )
+    assert "กลุ่มลับแซดแซด" not in page
