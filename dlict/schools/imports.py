@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -93,6 +94,7 @@ SIZE_WORDS = {
 PLACE_PREFIXES = ("จังหวัด", "จ.", "อำเภอ", "กิ่งอำเภอ", "อ.", "ตำบล", "ต.", "แขวง")
 FIELD_LABELS = {column.key: column.label for column in COLUMNS}
 CHUNK = 500
+PREVIEW_SAMPLES = 100  # rows shown before confirming; the counts cover them all
 
 
 def _fold(text: str) -> str:
@@ -463,6 +465,7 @@ class SchoolListImporter(Importer):
         return changes
 
     def preview(self, plan: Plan) -> dict[str, Any]:
+        writes = (item for item in plan.schools if item.writes)
         samples = [
             {
                 "row": item.row,
@@ -474,9 +477,8 @@ class SchoolListImporter(Importer):
                     for key, (old, new) in item.changes.items()
                 ],
             }
-            for item in plan.schools
-            if item.school is None or item.changes
-        ][:100]
+            for item in islice(writes, PREVIEW_SAMPLES)
+        ]
         return {**plan.counts(), "new_groups": plan.new_groups, "samples": samples}
 
     def apply_plan(self, plan: Plan, progress: Callable[[int, int], None]) -> dict[str, Any]:
