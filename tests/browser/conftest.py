@@ -126,3 +126,19 @@ def login(live_server: Any) -> Login:
         expect(page).to_have_url(f"{live_server.url}/")
 
     return _login
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _end_server_sessions(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    """The live server's request threads may still hold PostgreSQL sessions when the test
+    database is dropped; end them first so the drop succeeds."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
