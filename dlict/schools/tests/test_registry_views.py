@@ -3,11 +3,10 @@
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dlict.core.models import AuditEntry
+from dlict.core.testing import queries_to_open
 from dlict.core.testing.walker import response_text
 from dlict.schools.models import School
 from dlict.schools.tests.factories import SchoolFactory
@@ -67,16 +66,10 @@ def test_the_list_sorts_thai_names_in_dictionary_order(world: Any) -> None:
 def test_the_list_makes_the_same_number_of_queries_for_5_or_60_schools(world: Any) -> None:
     national = world.client_for(world.national)
 
-    def count() -> int:
-        with CaptureQueriesContext(connection) as queries:
-            response = national.get(reverse("schools:list"), {"dltv": "no"})
-        assert response.status_code == 200
-        return len(queries)
-
-    small = count()
+    small = queries_to_open(national, reverse("schools:list"), {"dltv": "no"})
     for _ in range(55):
         SchoolFactory(office=world.office_z)
-    assert count() == small
+    assert queries_to_open(national, reverse("schools:list"), {"dltv": "no"}) == small
 
 
 def test_a_national_admin_sees_every_office(world: Any) -> None:
