@@ -63,11 +63,10 @@ class SchoolFilterForm(forms.Form):
         self._limit("district", districts_for(user=user, offices=chosen), label="name_th")
         self._limit("network_group", network_groups_for(user=user, offices=chosen), label="name")
 
-    def _limit(self, name: str, objects: list[Any], *, label: str) -> None:
+    def _limit(self, name: str, objects: QuerySet[Any], *, label: str) -> None:
         """Offer only ``objects``, in Thai order, and accept only them."""
         field = model_choice_field(self, name)
-        model = District if name == "district" else NetworkGroup
-        field.queryset = model.objects.filter(pk__in=[obj.pk for obj in objects])
+        field.queryset = objects
         field.choices = thai_sorted_choices(objects, label=label, empty=str(_("All")))
 
     def _chosen_offices(self, offices: QuerySet[Office]) -> list[Office] | None:

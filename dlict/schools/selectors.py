@@ -42,14 +42,14 @@ def school_list(*, user: Any, filters: SchoolFilters, action: str = "view") -> Q
     return schools.order_by("name_sort", "ministry_code")
 
 
-def districts_for(*, user: Any, offices: Iterable[Office]) -> list[District]:
+def districts_for(*, user: Any, offices: Iterable[Office]) -> QuerySet[District]:
     """Districts where the user sees schools of these offices."""
     schools = School.objects.visible_to(user).filter(office__in=list(offices))
-    return list(District.objects.filter(pk__in=schools.values("district")))
+    return District.objects.filter(pk__in=schools.values("district"))
 
 
-def network_groups_for(*, user: Any, offices: Iterable[Office]) -> list[NetworkGroup]:
-    return list(NetworkGroup.objects.visible_to(user).filter(office__in=list(offices)))
+def network_groups_for(*, user: Any, offices: Iterable[Office]) -> QuerySet[NetworkGroup]:
+    return NetworkGroup.objects.visible_to(user).filter(office__in=list(offices))
 
 
 def registry_summary(schools: QuerySet[School]) -> dict[str, Any]:
