@@ -33,5 +33,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     benchmark.name: benchmark
     for benchmark in [
         Benchmark("schools", "bench.schools", default_scale="national"),
+        # Rendering does not depend on the database: one run, on the embedded one.
+        Benchmark("manual", "bench.manual", default_scale="small", databases=("sqlite",)),
     ]
 }

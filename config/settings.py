@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "dlict.core",
     "dlict.accounts",
     "dlict.schools",
+    "dlict.processes",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +214,8 @@ AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 # Imports larger than this are refused with a message (the upload itself is stored first, by
 # Django, in a temporary file).
 DLICT_IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MB", 20, minimum=1) * 1024 * 1024
+# Evidence files attached to the steps of a project (orders, minutes, photos, reports).
+DLICT_EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_MB", 20, minimum=1) * 1024 * 1024
 
 # Security headers. The policy allows no inline script or style: templates load static files only.
 CONTENT_SECURITY_POLICY = {

@@ -13,6 +13,7 @@ urlpatterns = [
     path("logout/", LogoutView.as_view(), name="logout"),
     path("account/", include("dlict.accounts.urls")),
     path("schools/", include("dlict.schools.urls")),
+    path("processes/", include("dlict.processes.urls")),
     path("api/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),

@@ -19,14 +19,18 @@ SCHOOL_ROLES = frozenset({Role.SCHOOL_COORDINATOR, Role.TEACHER})
 
 _READ = {"schools.view", "schools.export"}
 _KEEP_REGISTRY = {"schools.change", "schools.import", "jobs.view"}
+# The yearly projects of the manual's processes: office roles read them, staff run them and the
+# director decides on their plans.
+_READ_PROJECTS = {"processes.view"}
+_RUN_PROJECTS = {"processes.view", "processes.change"}
 
 # Permissions a role grants within its office or school. National administrators hold all of them
 # everywhere and are not listed.
 PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.OFFICE_ADMIN: frozenset(_READ | _KEEP_REGISTRY | {"audit.view"}),
-    Role.OFFICE_STAFF: frozenset(_READ | _KEEP_REGISTRY),
-    Role.DIRECTOR: frozenset(_READ),
-    Role.SUPERVISOR: frozenset(_READ),
+    Role.OFFICE_ADMIN: frozenset(_READ | _KEEP_REGISTRY | _RUN_PROJECTS | {"audit.view"}),
+    Role.OFFICE_STAFF: frozenset(_READ | _KEEP_REGISTRY | _RUN_PROJECTS),
+    Role.DIRECTOR: frozenset(_READ | _READ_PROJECTS | {"processes.approve"}),
+    Role.SUPERVISOR: frozenset(_READ | _READ_PROJECTS),
     Role.SCHOOL_COORDINATOR: frozenset({"schools.view"}),
     Role.TEACHER: frozenset({"schools.view"}),
 }

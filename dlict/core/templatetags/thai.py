@@ -30,10 +30,19 @@ def _language() -> str:
 
 
 @register.filter
-def thai_date(value: date | datetime | None) -> str:
-    if not value:
+def thai_date(value: date | datetime | str | None) -> str:
+    """A date, or an ISO date string as stored in JSON fields."""
+    day: date | datetime | None
+    if isinstance(value, str):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return value
+    else:
+        day = value
+    if not day:
         return ""
-    return thai.format_date_short(_as_local_date(value), language=_language())
+    return thai.format_date_short(_as_local_date(day), language=_language())
 
 
 @register.filter

@@ -3,7 +3,16 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from dlict.schools.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_exists, load_demo
+from dlict.accounts.models import User
+from dlict.processes.demo import demo_projects_exist, load_demo_projects
+from dlict.schools.demo import (
+    DEMO_ACCOUNTS,
+    DEMO_OFFICE_CODE,
+    DEMO_PASSWORD,
+    demo_exists,
+    load_demo,
+)
+from dlict.schools.models import Office
 
 
 class Command(BaseCommand):
@@ -25,6 +34,15 @@ class Command(BaseCommand):
         else:
             load_demo()
             self.stdout.write(self.style.SUCCESS("Loaded the demo office สพป.ตัวอย่าง เขต 1."))
+        # Modules added after a demo was loaded fill in their part of it.
+        office = Office.objects.get(code=DEMO_OFFICE_CODE)
+        if not demo_projects_exist(office):
+            load_demo_projects(
+                office=office,
+                staff=User.objects.get(username="staff"),
+                director=User.objects.get(username="director"),
+            )
+            self.stdout.write(self.style.SUCCESS("Loaded the demo office's yearly projects."))
         self.stdout.write(
             f"\nDemo logins at http://127.0.0.1:8000 (password for all: {DEMO_PASSWORD}):"
         )

@@ -1,0 +1,72 @@
+"""Checking an uploaded file by what it is, not by what it is called.
+
+The file's first bytes decide its type (through the ``filetype`` library); its name's extension
+must agree with them, so a program renamed ``report.pdf`` or a photo renamed ``.xlsx`` is refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import filetype
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+
+# Extensions people use for each detected type.
+_SAME_TYPE = {"jpg": {"jpg", "jpeg"}, "tif": {"tif", "tiff"}}
+_HEAD_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    name: str
+    extension: str
+    content_type: str
+    size: int
+
+
+def check_upload(upload: UploadedFile, *, allowed: set[str], max_bytes: int) -> CheckedUpload:
+    """Return what the upload is, or raise a ValidationError whose message says what is wrong."""
+    name = PurePath(upload.name or "").name
+    size = upload.size or 0
+    if size == 0:
+        raise ValidationError(_("The file is empty."), code="empty")
+    if size > max_bytes:
+        raise ValidationError(
+            _("The file is %(size).1f MB; the largest accepted is %(limit)d MB.")
+            % {"size": size / 2**20, "limit": max_bytes // 2**20},
+            code="too_large",
+        )
+    extension = PurePath(name).suffix.lower().lstrip(".")
+    accepted = ", ".join(sorted(allowed))
+    if extension not in {alias for kind in allowed for alias in _SAME_TYPE.get(kind, {kind})}:
+        raise ValidationError(
+            _("Files of this type are not accepted. Accepted types: %(types)s.")
+            % {"types": accepted},
+            code="extension",
+        )
+    upload.seek(0)
+    head = upload.read(_HEAD_BYTES)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.extension not in allowed:
+        raise ValidationError(
+            _(
+                "The file's content is not a %(ext)s file, whatever its name says. "
+                "Accepted types: %(types)s."
+            )
+            % {"ext": extension.upper(), "types": accepted},
+            code="content",
+        )
+    if extension not in _SAME_TYPE.get(kind.extension, {kind.extension}):
+        raise ValidationError(
+            _(
+                "The file is named .%(ext)s but its content is a %(real)s file. "
+                "Save it with the right type and upload it again."
+            )
+            % {"ext": extension, "real": kind.extension.upper()},
+            code="mismatch",
+        )
+    return CheckedUpload(name=name, extension=kind.extension, content_type=kind.mime, size=size)

@@ -1,0 +1,44 @@
+"""What the processes app adds to the shared parts: audit trail, navigation, dashboard, figures."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+def register_all() -> None:
+    from dlict.core import navigation
+    from dlict.core.dashboard import register_panel
+    from dlict.core.models import audit
+    from dlict.processes import figures
+    from dlict.processes.models import CommitteeMember, IctDevelopment, Project, StepProgress
+    from dlict.processes.panels import projects_panel
+
+    audit(Project, exclude=("target_results",))
+    audit(CommitteeMember)
+    audit(StepProgress)
+    audit(IctDevelopment)
+
+    register_panel(5, projects_panel)
+    figures.register("info-4", figures.ict_development_figures)
+
+    navigation.register(
+        navigation.NavItem(
+            area="office", label=_("Operations manual"), url_name="processes:manual"
+        ),
+        navigation.NavItem(
+            area="office",
+            label=_("Projects of the year"),
+            url_name="processes:projects",
+            permission="processes.view",
+        ),
+        navigation.NavItem(
+            area="office",
+            label=_("Plans waiting for approval"),
+            url_name="processes:approvals",
+            permission="processes.approve",
+        ),
+        navigation.NavItem(
+            area="info",
+            label=_("ICT development records"),
+            url_name="processes:ict-list",
+            permission="processes.view",
+        ),
+    )
