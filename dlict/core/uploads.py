@@ -6,11 +6,13 @@ must agree with them, so a program renamed ``report.pdf`` or a photo renamed ``.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import PurePath
 
 import filetype
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
@@ -27,9 +29,8 @@ class CheckedUpload:
     size: int
 
 
-def check_upload(upload: UploadedFile, *, allowed: set[str], max_bytes: int) -> CheckedUpload:
-    """Return what the upload is, or raise a ValidationError whose message says what is wrong."""
-    name = PurePath(upload.name or "").name
+def check_size(upload: UploadedFile, *, max_bytes: int) -> int:
+    """The upload's size, or a ValidationError when it is empty or larger than ``max_bytes``."""
     size = upload.size or 0
     if size == 0:
         raise ValidationError(_("The file is empty."), code="empty")
@@ -39,6 +40,13 @@ def check_upload(upload: UploadedFile, *, allowed: set[str], max_bytes: int) -> 
             % {"size": size / 2**20, "limit": max_bytes // 2**20},
             code="too_large",
         )
+    return size
+
+
+def check_upload(upload: UploadedFile, *, allowed: set[str], max_bytes: int) -> CheckedUpload:
+    """Return what the upload is, or raise a ValidationError whose message says what is wrong."""
+    name = PurePath(upload.name or "").name
+    size = check_size(upload, max_bytes=max_bytes)
     extension = PurePath(name).suffix.lower().lstrip(".")
     accepted = ", ".join(sorted(allowed))
     if extension not in {alias for kind in allowed for alias in _SAME_TYPE.get(kind, {kind})}:
@@ -70,3 +78,30 @@ def check_upload(upload: UploadedFile, *, allowed: set[str], max_bytes: int) -> 
             code="mismatch",
         )
     return CheckedUpload(name=name, extension=kind.extension, content_type=kind.mime, size=size)
+
+
+_PILLOW_FORMATS = {"jpg": "JPEG", "png": "PNG"}
+
+
+def clean_photo(upload: UploadedFile, extension: str) -> ContentFile:
+    """The photo drawn again without its metadata: EXIF (with the GPS position of where it was
+    taken, a personal-data concern) is dropped, after turning the picture the way EXIF said."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.load()
+            upright = ImageOps.exif_transpose(image)
+            if upright.mode not in ("RGB", "RGBA", "L", "LA", "P") or extension == "jpg":
+                upright = upright.convert("RGB")
+            output = io.BytesIO()
+            upright.save(output, format=_PILLOW_FORMATS[extension], quality=90, optimize=True)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError):
+        raise ValidationError(
+            _("The photo cannot be read. Save it again as JPG or PNG and upload it again."),
+            code="bad_image",
+        ) from None
+    finally:
+        upload.seek(0)
+    return ContentFile(output.getvalue())

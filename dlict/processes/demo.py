@@ -86,6 +86,8 @@ def _setup(project: Project, staff: User, budget: int, order_number: str) -> Non
         members=MEMBERS,
     )
     services.plan_save(user=staff, project=project, plan=_plan(project, budget))
+    # The group is appointed and the plan studied before it goes to the director.
+    _finish_steps(project, staff, 2, date(ce_year(project.fiscal_year) - 1, 10, 25))
 
 
 def _approve(project: Project, staff: User, director: User) -> None:

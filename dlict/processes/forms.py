@@ -180,6 +180,7 @@ def plan_initial(revision: Any) -> dict[str, Any]:
 class DecisionForm(forms.Form):
     DECISIONS = [("approve", _("Approve")), ("return", _("Return for changes"))]
     revision = forms.IntegerField(widget=forms.HiddenInput)
+    submitted = forms.CharField(widget=forms.HiddenInput, max_length=64)
     decision = forms.ChoiceField(choices=DECISIONS, widget=forms.HiddenInput)
     comment = forms.CharField(
         label=_("Comment"), required=False, max_length=4000, widget=forms.Textarea(attrs=_TEXTAREA)
@@ -300,14 +301,23 @@ class YearForm(forms.Form):
         field.empty_label = None
         field.label_from_instance = lambda office: office.name_th  # type: ignore[assignment]
 
+    def _value(self, name: str) -> Any:
+        """A field's own cleaned value: a wrong year does not change the office, nor the
+        reverse."""
+        if not self.is_bound:
+            return None
+        self.is_valid()
+        return self.cleaned_data.get(name)
+
+    @property
+    def foreign_office(self) -> bool:
+        """An office was asked for that this person may not see (or that does not exist)."""
+        return self.is_bound and bool(self.data.get("office")) and "office" in self.errors
+
     @property
     def chosen_year(self) -> int:
-        if self.is_valid() and self.cleaned_data.get("year"):
-            return int(self.cleaned_data["year"])
-        return self.default_year
+        return int(self._value("year") or self.default_year)
 
     @property
     def chosen_office(self) -> Any:
-        if self.is_valid() and self.cleaned_data.get("office"):
-            return self.cleaned_data["office"]
-        return self.offices.first()
+        return self._value("office") or self.offices.first()

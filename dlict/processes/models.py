@@ -89,6 +89,8 @@ class Process(models.Model):
 
 
 class Definition(models.Model):
+    """A term the process defines (คำจำกัดความ), with its English name and source if given."""
+
     process = models.ForeignKey(
         Process, on_delete=models.CASCADE, related_name="definitions", verbose_name=_("process")
     )
@@ -130,6 +132,8 @@ class StepKind(models.TextChoices):
 
 
 class Step(models.Model):
+    """One step of a process, numbered as in the manual."""
+
     process = models.ForeignKey(
         Process, on_delete=models.CASCADE, related_name="steps", verbose_name=_("process")
     )
@@ -264,6 +268,9 @@ class Project(models.Model):
 
 
 class CommitteeRole(models.TextChoices):
+    """The roles an appointment order names. They are the words of Thai official documents and
+    print as such in every language, so they are not translated."""
+
     CHAIR = "chair", "ประธาน"
     MEMBER = "member", "กรรมการ"
     SECRETARY = "secretary", "กรรมการและเลขานุการ"
@@ -301,6 +308,8 @@ class CommitteeMember(models.Model):
 
 
 class PlanStatus(models.TextChoices):
+    """Where a plan revision stands: worked on (draft, returned), waiting, decided."""
+
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Waiting for the director")
     RETURNED = "returned", _("Returned for changes")
@@ -384,6 +393,9 @@ class PlanRevision(models.Model):
     def is_editable(self) -> bool:
         return self.status in (PlanStatus.DRAFT, PlanStatus.RETURNED)
 
+    def get_additional_data(self) -> dict[str, Any]:
+        return {"office_id": self.project.office_id}
+
     def snapshot(self) -> dict[str, Any]:
         """The plan as it stood, for the history (so a returned plan's old text stays readable)."""
         return {
@@ -426,6 +438,8 @@ class PlanEvent(models.Model):
 
 
 class StepStatus(models.TextChoices):
+    """Where a project stands on a step."""
+
     TODO = "todo", _("Not started")
     DOING = "doing", _("In progress")
     DONE = "done", _("Done")
@@ -502,6 +516,9 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_additional_data(self) -> dict[str, Any]:
+        return {"office_id": self.progress.project.office_id}
 
 
 # --- info-4: ICT development records --------------------------------------------------------------

@@ -8,12 +8,23 @@ def register_all() -> None:
     from dlict.core.dashboard import register_panel
     from dlict.core.models import audit
     from dlict.processes import figures
-    from dlict.processes.models import CommitteeMember, IctDevelopment, Project, StepProgress
+    from dlict.processes.models import (
+        CommitteeMember,
+        Evidence,
+        IctDevelopment,
+        PlanRevision,
+        Project,
+        StepProgress,
+    )
     from dlict.processes.panels import projects_panel
 
+    # Results per target are a list keyed by position: the evaluation's own fields say what
+    # changed in words, and the plan's revisions keep the targets themselves.
     audit(Project, exclude=("target_results",))
     audit(CommitteeMember)
+    audit(PlanRevision)
     audit(StepProgress)
+    audit(Evidence, exclude=("file",))
     audit(IctDevelopment)
 
     register_panel(5, projects_panel)

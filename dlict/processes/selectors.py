@@ -7,6 +7,8 @@ from typing import Any
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from dlict.accounts.models import User
+from dlict.accounts.roles import Role
 from dlict.core.scoping import get_visible_or_404, scope_of
 from dlict.core.thai import fiscal_year
 from dlict.processes.models import (
@@ -54,6 +56,19 @@ def offices_for(user: Any, action: str = "view") -> QuerySet[Office]:
     if scope.national:
         return offices
     return offices.filter(pk__in=sorted(scope.offices_with(f"processes.{action}")))
+
+
+def office_staff(office: Office) -> QuerySet[User]:
+    """Who may be responsible for a project: the office's active staff and administrators."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__office=office,
+            memberships__role__in=[Role.OFFICE_STAFF, Role.OFFICE_ADMIN],
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
 
 
 def approval_queue(*, user: Any) -> QuerySet[PlanRevision]:

@@ -20,10 +20,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from dlict.core.scoping import can
-from dlict.core.uploads import check_upload
+from dlict.core.thai import fiscal_year
+from dlict.core.uploads import check_upload, clean_photo
 from dlict.processes.models import (
+    OPEN_PLAN_STATUSES,
     CommitteeMember,
     CommitteeRole,
     Evidence,
@@ -33,12 +36,14 @@ from dlict.processes.models import (
     PlanStatus,
     Process,
     Project,
+    StepKind,
     StepProgress,
     StepStatus,
 )
 from dlict.schools.models import Office
 
 EVIDENCE_TYPES = {"pdf", "jpg", "png", "docx", "xlsx", "pptx", "doc", "xls"}
+PHOTO_TYPES = {"jpg", "png"}
 
 
 def _require(user: Any, permission: str, office_id: int) -> None:
@@ -169,28 +174,41 @@ class PlanInput:
         }
 
 
-def _latest(project: Project) -> PlanRevision | None:
-    return project.revisions.order_by("-number").first()
+def plan_version(project: Project) -> str:
+    """What the plan looks like now, as a token a form carries: saving from a page opened before
+    someone else's save or the director's decision is refused instead of overwriting it."""
+    latest = project.revisions.order_by("-number").first()
+    if latest is None:
+        return "none"
+    return f"{latest.number}:{latest.status}:{latest.updated_at.isoformat()}"
 
 
 def _open_revision(project: Project) -> PlanRevision | None:
-    return project.revisions.filter(status__in=[s.value for s in _OPEN]).first()
+    return project.revisions.filter(status__in=OPEN_PLAN_STATUSES).first()
 
 
-_OPEN = (PlanStatus.DRAFT, PlanStatus.SUBMITTED, PlanStatus.RETURNED)
+PLAN_WITH_DIRECTOR = gettext_lazy(
+    "The plan is with the director. It can be changed after the decision."
+)
+PLAN_CHANGED = gettext_lazy(
+    "The plan was changed (or decided) after you opened this page. Open it again to see the "
+    "latest version; nothing was saved."
+)
 
 
-def plan_save(*, user: Any, project: Project, plan: PlanInput) -> PlanRevision:
+def plan_save(
+    *, user: Any, project: Project, plan: PlanInput, expected_version: str | None = None
+) -> PlanRevision:
     """Write the plan: into the revision being worked on, or as a new revision when the last one
     was approved (it goes to the director again; the approved one stays in force meanwhile)."""
     _require(user, "processes.change", project.office_id)
     with transaction.atomic():
         project = _locked(project)
+        if expected_version is not None and expected_version != plan_version(project):
+            raise ValidationError(PLAN_CHANGED)
         revision = _open_revision(project)
         if revision is not None and revision.status == PlanStatus.SUBMITTED:
-            raise ValidationError(
-                _("The plan is with the director. It can be changed after the decision.")
-            )
+            raise ValidationError(PLAN_WITH_DIRECTOR)
         if revision is None:
             approved = project.revisions.filter(status=PlanStatus.APPROVED).first()
             if approved is not None and _same_plan(approved, plan):
@@ -211,7 +229,26 @@ def plan_save(*, user: Any, project: Project, plan: PlanInput) -> PlanRevision:
 
 
 def _same_plan(revision: PlanRevision, plan: PlanInput) -> bool:
-    return revision.snapshot() == {**plan.as_fields(), "budget": str(plan.budget)}
+    cents = Decimal("0.01")
+    ours = {**plan.as_fields(), "budget": str(Decimal(plan.budget).quantize(cents))}
+    theirs = {**revision.snapshot(), "budget": str(Decimal(revision.budget).quantize(cents))}
+    return ours == theirs
+
+
+def _steps_before_proposal(project: Project) -> list[int]:
+    """Steps that must be done before the plan goes to the director: in an ordered process,
+    every step before the one that proposes it (appointing the group, studying and planning)."""
+    if not project.process.requires_order:
+        return []
+    proposal = project.progress.filter(step__kind=StepKind.PROPOSE_TO_DIRECTOR).first()
+    if proposal is None:
+        return []
+    return list(
+        project.progress.filter(step__n__lt=proposal.step.n)
+        .exclude(status=StepStatus.DONE)
+        .order_by("step__n")
+        .values_list("step__n", flat=True)
+    )
 
 
 def plan_submit(*, user: Any, project: Project) -> PlanRevision:
@@ -220,7 +257,7 @@ def plan_submit(*, user: Any, project: Project) -> PlanRevision:
         project = _locked(project)
         revision = _open_revision(project)
         if revision is None:
-            latest = _latest(project)
+            latest = project.revisions.order_by("-number").first()
             if latest is not None and latest.status == PlanStatus.APPROVED:
                 raise ValidationError(
                     _("This plan is already approved. Edit it to propose changes.")
@@ -233,6 +270,12 @@ def plan_submit(*, user: Any, project: Project) -> PlanRevision:
             problems.append(_("The plan needs at least one objective."))
         if not revision.targets:
             problems.append(_("The plan needs at least one target with its indicator."))
+        pending = _steps_before_proposal(project)
+        if pending:
+            problems.append(
+                _("Record the steps before the proposal as done first (step %(steps)s).")
+                % {"steps": ", ".join(str(n) for n in pending)}
+            )
         if problems:
             raise ValidationError(problems)
         revision.status = PlanStatus.SUBMITTED
@@ -247,11 +290,22 @@ def plan_submit(*, user: Any, project: Project) -> PlanRevision:
     return revision
 
 
+def submission_key(revision: PlanRevision) -> str:
+    """Which sending of a revision the director is looking at (a returned revision is edited
+    and sent again under the same number)."""
+    return revision.submitted_at.isoformat() if revision.submitted_at else ""
+
+
 def plan_decide(
-    *, user: Any, revision: PlanRevision, approve: bool, comment: str = ""
+    *,
+    user: Any,
+    revision: PlanRevision,
+    approve: bool,
+    comment: str = "",
+    expected_submission: str | None = None,
 ) -> PlanRevision:
     """The director approves the revision or returns it with a comment. Only a revision that is
-    waiting can be decided, once."""
+    waiting can be decided, once, and only as the director saw it."""
     project = revision.project
     _require(user, "processes.approve", project.office_id)
     comment = comment.strip()
@@ -265,11 +319,21 @@ def plan_decide(
                 _("This revision is no longer waiting for a decision (it is now: %(status)s).")
                 % {"status": revision.get_status_display()}
             )
+        if expected_submission is not None and expected_submission != submission_key(revision):
+            raise ValidationError(
+                _("The plan was changed and sent again after you opened it. Read it again.")
+            )
+        sender = revision.events.filter(action=PlanEvent.Action.SUBMITTED).last()
+        if sender is not None and sender.actor_id == user.pk:
+            raise ValidationError(_("You sent this plan yourself; another person decides on it."))
         now = timezone.now()
         if approve:
-            project.revisions.filter(status=PlanStatus.APPROVED).update(
-                status=PlanStatus.SUPERSEDED
-            )
+            previous = project.revisions.filter(status=PlanStatus.APPROVED).first()
+            if previous is not None:
+                project.target_results = _results_for(previous, revision, project.target_results)
+                project.save(update_fields=["target_results", "updated_at"])
+                previous.status = PlanStatus.SUPERSEDED
+                previous.save(update_fields=["status", "updated_at"])
             revision.status = PlanStatus.APPROVED
             _mark_proposal_done(project, revision, user, now)
         else:
@@ -285,6 +349,17 @@ def plan_decide(
             comment=comment,
         )
     return revision
+
+
+def _results_for(old: PlanRevision, new: PlanRevision, results: list[str]) -> list[str]:
+    """Results recorded against the old plan's targets, moved to the same targets of the new plan
+    (matched by their text); a new target starts without a result."""
+    by_target = {
+        target.get("target", ""): results[index]
+        for index, target in enumerate(old.targets)
+        if index < len(results)
+    }
+    return [by_target.get(target.get("target", ""), "") for target in new.targets]
 
 
 def _mark_proposal_done(project: Project, revision: PlanRevision, user: Any, now: Any) -> None:
@@ -329,7 +404,8 @@ def step_progress_update(
         if status == StepStatus.DONE:
             finished_on = finished_on or today
             started_on = started_on or finished_on
-            if project.process.requires_order:
+            # Only a step becoming done is checked: a done step's note and dates stay editable.
+            if project.process.requires_order and progress.status != StepStatus.DONE:
                 pending = list(
                     project.progress.filter(step__n__lt=step.n)
                     .exclude(status=StepStatus.DONE)
@@ -383,8 +459,12 @@ def evidence_add(*, user: Any, progress: StepProgress, upload: UploadedFile) -> 
             size=checked.size,
             uploaded_by=user,
         )
+        content: Any = upload
+        if checked.extension in PHOTO_TYPES:
+            content = clean_photo(upload, checked.extension)
+            evidence.size = content.size
         # The stored name is the storage's own; the person's file name is kept in `name`.
-        evidence.file.save(f"{progress.pk}.{checked.extension}", upload, save=False)
+        evidence.file.save(f"{progress.pk}.{checked.extension}", content, save=False)
         try:
             evidence.save()
         except Exception:
@@ -428,31 +508,52 @@ def evaluation_save(
 # --- ICT development records (info-4) -------------------------------------------------------------
 
 
+ICT_FIELDS = (
+    "title", "kind", "unit", "started_on", "finished_on", "objective", "description", "budget",
+    "outcome", "users",
+)  # fmt: skip
+
+
 def ict_development_save(
     *, user: Any, office: Office, values: dict[str, Any], record: IctDevelopment | None = None
 ) -> IctDevelopment:
-    """Create a record (numbered in the office's fiscal year) or change one."""
-    _require(user, "processes.change", office.pk)
-    from dlict.core.thai import fiscal_year
+    """Create a record, numbered in its office's fiscal year without gaps, or change one.
 
+    ``values`` holds the fields of ICT_FIELDS only; the office, fiscal year and number are the
+    service's. A record keeps its fiscal year: moving it to another year would leave a gap in
+    that year's numbers.
+    """
+    unknown = set(values) - set(ICT_FIELDS)
+    if unknown:
+        raise ValueError(f"not fields of an ICT development record: {sorted(unknown)}")
+    if record is not None and record.office_id != office.pk:
+        raise PermissionDenied
+    _require(user, "processes.change", office.pk)
     started_on = values["started_on"]
     finished_on = values.get("finished_on")
     if finished_on and finished_on < started_on:
         raise ValidationError(_("The work cannot finish before it starts."))
     year = fiscal_year(started_on)
+    if record is not None and record.fiscal_year != year:
+        raise ValidationError(
+            _(
+                "Record %(number)s belongs to fiscal year %(year)d; its start date must stay in "
+                "that year (1 October – 30 September)."
+            )
+            % {"number": record.display_number, "year": record.fiscal_year}
+        )
     with transaction.atomic():
         Office.objects.select_for_update().get(pk=office.pk)
         if record is None:
-            record = IctDevelopment(office=office, recorded_by=user)
+            last = IctDevelopment.objects.filter(office=office, fiscal_year=year).aggregate(
+                n=Max("number")
+            )["n"]
+            record = IctDevelopment(
+                office=office, fiscal_year=year, number=(last or 0) + 1, recorded_by=user
+            )
         else:
             record = IctDevelopment.objects.select_for_update().get(pk=record.pk)
         for name, value in values.items():
             setattr(record, name, value)
-        if record.pk is None or record.fiscal_year != year:
-            last = IctDevelopment.objects.filter(office=office, fiscal_year=year).aggregate(
-                n=Max("number")
-            )["n"]
-            record.fiscal_year = year
-            record.number = (last or 0) + 1
         record.save()
     return record

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.contrib import messages
@@ -13,9 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from dlict.accounts.models import User
 from dlict.core.exports import export_response
-from dlict.core.http import Request
+from dlict.core.http import Request, parse_id
 from dlict.core.pdf import pdf_response, render_pdf
 from dlict.core.scoping import can, get_visible_or_404
 from dlict.processes import documents, services
@@ -48,11 +48,14 @@ from dlict.processes.selectors import (
     approved_revision,
     current_fiscal_year,
     manual_processes,
+    office_staff,
     offices_for,
     open_revision,
     project_page,
     projects_overview,
 )
+
+logger = logging.getLogger(__name__)
 
 # --- The manual -----------------------------------------------------------------------------------
 
@@ -70,9 +73,7 @@ def manual_view(request: Request) -> HttpResponse:
 @login_required
 @require_GET
 def process_detail(request: Request, code: str) -> HttpResponse:
-    process = next((p for p in manual_processes() if p.code == code), None)
-    if process is None:
-        raise Http404
+    process = get_visible_or_404(manual_processes(), code=code)
     return render(
         request,
         "processes/process_detail.html",
@@ -95,7 +96,10 @@ def _year_form(request: Request, action: str = "view") -> YearForm:
     offices = offices_for(request.user, action)
     if not offices.exists():
         raise PermissionDenied
-    return YearForm(request.GET or None, offices=offices, default_year=current_fiscal_year())
+    form = YearForm(request.GET or None, offices=offices, default_year=current_fiscal_year())
+    if form.foreign_office:
+        raise Http404
+    return form
 
 
 @login_required
@@ -192,15 +196,7 @@ def _project_to_change(request: Request, pk: int) -> Project:
 @require_http_methods(["GET", "POST"])
 def project_edit(request: Request, pk: int) -> HttpResponse:
     project = _project_to_change(request, pk)
-    staff = (
-        User.objects.filter(
-            is_active=True,
-            memberships__office=project.office,
-            memberships__role__in=["office_staff", "office_admin"],
-        )
-        .distinct()
-        .order_by("first_name")
-    )
+    staff = office_staff(project.office)
     initial = {
         "title": project.title,
         "responsible": project.responsible,
@@ -239,19 +235,20 @@ def project_edit(request: Request, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: Request, pk: int) -> HttpResponse:
     project = _project_to_change(request, pk)
-    revisions = project.revisions.all()
+    revisions = list(project.revisions.all())
     current = next((r for r in revisions if r.is_open), None)
     if current is not None and current.status == PlanStatus.SUBMITTED:
-        messages.error(
-            request, _("The plan is with the director. It can be changed after the decision.")
-        )
+        messages.error(request, str(services.PLAN_WITH_DIRECTOR))
         return redirect("processes:project", pk=project.pk)
     base = current or next((r for r in revisions if r.status == PlanStatus.APPROVED), None)
     forms = PlanForms(request.POST or None, initial=plan_initial(base))
+    version = request.POST.get("version") or services.plan_version(project)
     error = None
     if request.method == "POST" and forms.is_valid():
         try:
-            services.plan_save(user=request.user, project=project, plan=forms.value())
+            services.plan_save(
+                user=request.user, project=project, plan=forms.value(), expected_version=version
+            )
         except ValidationError as problem:
             error = problem
         else:
@@ -267,6 +264,7 @@ def plan_edit(request: Request, pk: int) -> HttpResponse:
             "forms": forms,
             "error": error,
             "base": base,
+            "version": version,
             "new_revision": base is not None and base.status == PlanStatus.APPROVED,
         },
     )
@@ -308,6 +306,7 @@ def plan_decide(request: Request, pk: int) -> HttpResponse:
             revision=revision,
             approve=approve,
             comment=form.cleaned_data["comment"],
+            expected_submission=form.cleaned_data["submitted"],
         )
     except ValidationError as error:
         for message in error.messages:
@@ -413,8 +412,13 @@ def _evidence(request: Request, pk: int, action: str) -> Evidence:
 @require_GET
 def evidence_download(request: Request, pk: int) -> FileResponse:
     evidence = _evidence(request, pk, "view")
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError:
+        logger.error("Evidence %s: the stored file %s is missing", evidence.pk, evidence.file.name)
+        raise Http404 from None
     return FileResponse(
-        evidence.file.open("rb"),
+        handle,
         # Photos open in the browser; documents download, so nothing uploaded runs in our origin.
         as_attachment=not evidence.content_type.startswith("image/"),
         filename=evidence.name,
@@ -436,7 +440,7 @@ def evidence_delete(request: Request, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def evaluation_edit(request: Request, pk: int) -> HttpResponse:
     project = _project_to_change(request, pk)
-    approved = project.revisions.filter(status=PlanStatus.APPROVED).first()
+    approved = approved_revision(project)
     targets = list(approved.targets) if approved else []
     results = list(project.target_results or [])
     initial: dict[str, Any] = {
@@ -538,9 +542,10 @@ def ict_list(request: Request) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ict_add(request: Request) -> HttpResponse:
     offices = offices_for(request.user, "change")
-    office = offices.filter(pk=request.GET.get("office") or 0).first() or offices.first()
+    wanted = parse_id(request.GET.get("office"))
+    office = offices.filter(pk=wanted).first() if wanted else offices.first()
     if office is None:
-        raise PermissionDenied
+        raise Http404 if wanted else PermissionDenied
     return _ict_form(request, office, None)
 
 

@@ -9,6 +9,7 @@ from dlict.core.forms import model_choice_field, thai_sorted_choices
 from dlict.core.http import parse_id
 from dlict.core.scoping import scope_of
 from dlict.core.thai import thai_sort_key
+from dlict.core.uploads import check_size
 from dlict.schools.models import District, NetworkGroup, Office, Province, School, SubDistrict
 from dlict.schools.selectors import SchoolFilters, districts_for, network_groups_for
 
@@ -185,13 +186,7 @@ class SchoolImportForm(forms.Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        if upload.size > settings.DLICT_IMPORT_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is %(size).1f MB; the largest accepted is %(limit)d MB.")
-                % {"size": upload.size / 2**20, "limit": settings.DLICT_IMPORT_MAX_BYTES // 2**20}
-            )
-        if upload.size == 0:
-            raise forms.ValidationError(_("The file is empty."))
+        check_size(upload, max_bytes=settings.DLICT_IMPORT_MAX_BYTES)
         return upload
 
 

@@ -20,7 +20,9 @@ Login = Callable[[Page, str], None]
 def test_director_returns_then_approves_a_plan(
     world: Any, browser: Any, page: Page, phone: Page, login: Login, live_server: Any
 ) -> None:
-    project = project_for(world.office_a, world.staff_a, title="งาน DLTV ทดสอบเบราว์เซอร์")
+    project = project_for(
+        world.office_a, world.staff_a, title="งาน DLTV ทดสอบเบราว์เซอร์", ready=True
+    )
     services.plan_save(user=world.staff_a, project=project, plan=a_plan())
 
     # Staff send the plan from the project page.

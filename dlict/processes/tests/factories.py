@@ -12,13 +12,33 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def project_for(
-    office: Any, user: Any, *, code: str = "dl-1", year: int = 2569, title: str = ""
+    office: Any,
+    user: Any,
+    *,
+    code: str = "dl-1",
+    year: int = 2569,
+    title: str = "",
+    ready: bool = False,
 ) -> Project:
+    """The year's project of process ``code``; ``ready``: the steps before the proposal to the
+    director are done, so its plan may be sent."""
     services.fiscal_year_start(user=user, office=office, fiscal_year=year)
     project = Project.objects.get(office=office, fiscal_year=year, process__code=code)
     if title:
         project.title = title
         project.save(update_fields=["title"])
+    if ready:
+        for progress in project.progress.select_related("step").order_by("step__n"):
+            if progress.step.kind == "propose_to_director":
+                break
+            services.step_progress_update(
+                user=user,
+                progress=progress,
+                status="done",
+                started_on=None,
+                finished_on=None,
+                note="",
+            )
     return project
 
 
@@ -41,7 +61,7 @@ def a_plan(**changes: Any) -> services.PlanInput:
 
 
 def approved_project(office: Any, staff: Any, director: Any, **kwargs: Any) -> Project:
-    project = project_for(office, staff, **kwargs)
+    project = project_for(office, staff, ready=True, **kwargs)
     services.plan_save(user=staff, project=project, plan=a_plan())
     revision = services.plan_submit(user=staff, project=project)
     services.plan_decide(user=director, revision=revision, approve=True)

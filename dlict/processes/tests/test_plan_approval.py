@@ -24,7 +24,7 @@ def test_submit_return_resubmit_approve_edit_reapprove_keeps_every_revision_and_
     world: Any,
 ) -> None:
     staff, director = world.staff_a, world.director_a
-    project = project_for(world.office_a, staff)
+    project = project_for(world.office_a, staff, ready=True)
 
     services.plan_save(user=staff, project=project, plan=a_plan())
     first = services.plan_submit(user=staff, project=project)
@@ -65,7 +65,7 @@ def test_submit_return_resubmit_approve_edit_reapprove_keeps_every_revision_and_
 
 
 def test_submitting_twice_is_refused_and_changes_nothing(world: Any) -> None:
-    project = project_for(world.office_a, world.staff_a)
+    project = project_for(world.office_a, world.staff_a, ready=True)
     services.plan_save(user=world.staff_a, project=project, plan=a_plan())
     services.plan_submit(user=world.staff_a, project=project)
     with pytest.raises(ValidationError, match="already been sent"):
@@ -83,7 +83,7 @@ def test_a_decided_revision_cannot_be_decided_again(world: Any) -> None:
 
 
 def test_returning_needs_a_comment(world: Any) -> None:
-    project = project_for(world.office_a, world.staff_a)
+    project = project_for(world.office_a, world.staff_a, ready=True)
     services.plan_save(user=world.staff_a, project=project, plan=a_plan())
     revision = services.plan_submit(user=world.staff_a, project=project)
     with pytest.raises(ValidationError):
@@ -93,7 +93,7 @@ def test_returning_needs_a_comment(world: Any) -> None:
 
 
 def test_a_plan_waiting_for_the_director_cannot_be_edited(world: Any) -> None:
-    project = project_for(world.office_a, world.staff_a)
+    project = project_for(world.office_a, world.staff_a, ready=True)
     services.plan_save(user=world.staff_a, project=project, plan=a_plan())
     services.plan_submit(user=world.staff_a, project=project)
     with pytest.raises(ValidationError, match="with the director"):
@@ -102,7 +102,7 @@ def test_a_plan_waiting_for_the_director_cannot_be_edited(world: Any) -> None:
 
 
 def test_a_plan_without_targets_is_not_sent(world: Any) -> None:
-    project = project_for(world.office_a, world.staff_a)
+    project = project_for(world.office_a, world.staff_a, ready=True)
     services.plan_save(user=world.staff_a, project=project, plan=a_plan(targets=[]))
     with pytest.raises(ValidationError, match="target"):
         services.plan_submit(user=world.staff_a, project=project)
@@ -111,7 +111,7 @@ def test_a_plan_without_targets_is_not_sent(world: Any) -> None:
 
 @pytest.mark.parametrize("person", ["staff_a", "supervisor_a", "staff_z"])
 def test_only_the_offices_director_decides(world: Any, person: str) -> None:
-    project = project_for(world.office_a, world.staff_a)
+    project = project_for(world.office_a, world.staff_a, ready=True)
     services.plan_save(user=world.staff_a, project=project, plan=a_plan())
     revision = services.plan_submit(user=world.staff_a, project=project)
     with pytest.raises(PermissionDenied):
@@ -132,3 +132,71 @@ def test_approval_marks_the_proposal_step_done(world: Any) -> None:
     proposal = StepProgress.objects.get(project=project, step__kind="propose_to_director")
     assert proposal.status == StepStatus.DONE
     assert proposal.finished_on is not None
+
+
+def test_a_plan_is_not_sent_before_the_group_is_appointed_and_the_plan_studied(
+    world: Any,
+) -> None:
+    project = project_for(world.office_a, world.staff_a)
+    services.plan_save(user=world.staff_a, project=project, plan=a_plan())
+    with pytest.raises(ValidationError, match=r"steps before the proposal .*step 1, 2"):
+        services.plan_submit(user=world.staff_a, project=project)
+    assert project.revisions.get().status == PlanStatus.DRAFT
+
+
+def test_the_director_cannot_approve_a_plan_changed_since_they_opened_it(world: Any) -> None:
+    staff, director = world.staff_a, world.director_a
+    project = project_for(world.office_a, staff, ready=True)
+    services.plan_save(user=staff, project=project, plan=a_plan())
+    revision = services.plan_submit(user=staff, project=project)
+    seen = services.submission_key(revision)  # the page the director opened
+    services.plan_decide(user=director, revision=revision, approve=False, comment="ลดงบ")
+    services.plan_save(user=staff, project=project, plan=a_plan(budget=999999))
+    services.plan_submit(user=staff, project=project)
+    with pytest.raises(ValidationError, match="sent again after you opened it"):
+        services.plan_decide(
+            user=director, revision=revision, approve=True, expected_submission=seen
+        )
+    revision.refresh_from_db()
+    assert revision.status == PlanStatus.SUBMITTED
+
+
+def test_a_plan_saved_from_a_page_opened_before_a_change_is_refused(world: Any) -> None:
+    project = project_for(world.office_a, world.staff_a)
+    services.plan_save(user=world.staff_a, project=project, plan=a_plan())
+    opened = services.plan_version(project)
+    services.plan_save(user=world.staff_a, project=project, plan=a_plan(budget=1000))
+    with pytest.raises(ValidationError, match="after you opened this page"):
+        services.plan_save(
+            user=world.staff_a, project=project, plan=a_plan(budget=5), expected_version=opened
+        )
+    assert project.revisions.get().budget == 1000
+
+
+def test_whoever_sent_a_plan_cannot_decide_on_it(world: Any) -> None:
+    project = project_for(world.office_a, world.national, ready=True)
+    services.plan_save(user=world.national, project=project, plan=a_plan())
+    revision = services.plan_submit(user=world.national, project=project)
+    with pytest.raises(ValidationError, match="another person decides"):
+        services.plan_decide(user=world.national, revision=revision, approve=True)
+    services.plan_decide(user=world.director_a, revision=revision, approve=True)
+
+
+def test_saving_the_approved_plan_unchanged_makes_no_new_revision(world: Any) -> None:
+    project = approved_project(world.office_a, world.staff_a, world.director_a)
+    with pytest.raises(ValidationError, match="Nothing was changed"):
+        services.plan_save(user=world.staff_a, project=project, plan=a_plan(budget=15000))
+    assert project.revisions.count() == 1
+
+
+def test_results_follow_their_targets_into_the_next_approved_revision(world: Any) -> None:
+    project = approved_project(world.office_a, world.staff_a, world.director_a)
+    project.target_results = ["ร้อยละ 94"]
+    project.save()
+    first = a_plan().targets[0]
+    new_first = {"target": "ครูทุกคนใช้ DLTV", "indicator": "ร้อยละ", "goal": "80"}
+    services.plan_save(user=world.staff_a, project=project, plan=a_plan(targets=[new_first, first]))
+    revision = services.plan_submit(user=world.staff_a, project=project)
+    services.plan_decide(user=world.director_a, revision=revision, approve=True)
+    project.refresh_from_db()
+    assert project.target_results == ["", "ร้อยละ 94"]

@@ -14,7 +14,18 @@ from dlict.processes.tests.factories import PDF_BYTES, approved_project, project
 
 pytestmark = pytest.mark.django_db
 
-PNG_BYTES = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489")
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "blue").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+PNG_BYTES = _png()
 
 
 def _progress(project: Any, n: int) -> StepProgress:
@@ -146,3 +157,85 @@ def test_evaluation_records_results_against_the_approved_targets(world: Any) -> 
     project.refresh_from_db()
     assert project.target_results == ["ร้อยละ 94"]
     assert project.budget_spent == 12500
+
+
+def test_a_done_steps_note_and_the_proposals_note_stay_editable(world: Any) -> None:
+    project = approved_project(world.office_a, world.staff_a, world.director_a)
+    for n in (1, 3):
+        progress = _progress(project, n)
+        services.step_progress_update(
+            user=world.staff_a,
+            progress=progress,
+            status=progress.status,
+            started_on=progress.started_on,
+            finished_on=progress.finished_on,
+            note="แนบคำสั่งแล้ว",
+        )
+        assert _progress(project, n).note == "แนบคำสั่งแล้ว"
+
+
+def test_photos_are_kept_without_their_location(world: Any) -> None:
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", (40, 30), "red")
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # the camera's maker; GPS sits in the same EXIF block
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif)
+    assert b"PhoneMaker" in buffer.getvalue()
+    project = project_for(world.office_a, world.staff_a)
+    evidence = services.evidence_add(
+        user=world.staff_a,
+        progress=_progress(project, 1),
+        upload=_upload("ภาพ.jpg", buffer.getvalue()),
+    )
+    stored = evidence.file.open("rb").read()
+    assert b"PhoneMaker" not in stored
+    assert Image.open(io.BytesIO(stored)).size == (40, 30)
+    assert evidence.size == len(stored)
+
+
+def test_a_broken_photo_is_refused(world: Any) -> None:
+    project = project_for(world.office_a, world.staff_a)
+    broken = bytes.fromhex("ffd8ffe000104a46494600") + b"\x00" * 50
+    with pytest.raises(ValidationError, match="photo cannot be read"):
+        services.evidence_add(
+            user=world.staff_a, progress=_progress(project, 1), upload=_upload("x.jpg", broken)
+        )
+    assert not Evidence.objects.exists()
+
+
+def test_a_missing_stored_file_answers_not_found(world: Any) -> None:
+    from dlict.processes.tests.factories import evidence_for
+
+    project = project_for(world.office_a, world.staff_a)
+    evidence = evidence_for(project, world.staff_a)
+    evidence.file.delete(save=False)
+    response = world.client_for(world.staff_a).get(f"/processes/evidence/{evidence.pk}/")
+    assert response.status_code == 404
+
+
+def test_an_ict_record_stays_in_its_office_and_its_year(world: Any) -> None:
+    from datetime import date
+
+    from django.core.exceptions import PermissionDenied
+
+    from dlict.processes.tests.factories import ict_record
+
+    record = ict_record(world.office_z, world.staff_z)
+    values = {"title": "x", "started_on": date(2025, 11, 3)}
+    with pytest.raises(PermissionDenied):
+        services.ict_development_save(
+            user=world.staff_a, office=world.office_a, values=values, record=record
+        )
+    with pytest.raises(ValidationError, match="belongs to fiscal year 2569"):
+        services.ict_development_save(
+            user=world.staff_z,
+            office=world.office_z,
+            values={"started_on": date(2026, 10, 5)},
+            record=record,
+        )
+    record.refresh_from_db()
+    assert (record.title, record.number, record.fiscal_year) != ("x", 0, 2570)

@@ -63,7 +63,7 @@ def test_the_year_page_lists_the_projects_without_a_query_per_row(world: Any) ->
 
 
 def test_the_plan_form_saves_a_draft_and_sends_it(world: Any) -> None:
-    project = project_for(world.office_a, world.staff_a)
+    project = project_for(world.office_a, world.staff_a, ready=True)
     client = world.client_for(world.staff_a)
     form = {
         "objectives-TOTAL_FORMS": 2, "objectives-INITIAL_FORMS": 0,
@@ -99,7 +99,7 @@ def test_a_half_filled_target_row_is_reported_and_nothing_is_saved(world: Any) -
 
 
 def test_the_director_sees_the_queue_and_decides_from_it(world: Any) -> None:
-    project = project_for(world.office_a, world.staff_a, title="งานทดสอบคิว")
+    project = project_for(world.office_a, world.staff_a, title="งานทดสอบคิว", ready=True)
     services.plan_save(user=world.staff_a, project=project, plan=a_plan())
     revision = services.plan_submit(user=world.staff_a, project=project)
     client = world.client_for(world.director_a)
@@ -107,14 +107,25 @@ def test_the_director_sees_the_queue_and_decides_from_it(world: Any) -> None:
     assert "งานทดสอบคิว" in queue.content.decode()
     response = client.post(
         f"/processes/projects/{project.pk}/plan/decide/",
-        {"revision": revision.pk, "decision": "return", "comment": "แก้งบประมาณ", "next": "queue"},
+        {
+            "revision": revision.pk,
+            "submitted": revision.submitted_at.isoformat(),
+            "decision": "return",
+            "comment": "แก้งบประมาณ",
+            "next": "queue",
+        },
     )
     assert response["Location"] == "/processes/approvals/"
     revision.refresh_from_db()
     assert revision.status == PlanStatus.RETURNED
     again = client.post(
         f"/processes/projects/{project.pk}/plan/decide/",
-        {"revision": revision.pk, "decision": "approve", "comment": ""},
+        {
+            "revision": revision.pk,
+            "submitted": revision.submitted_at.isoformat(),
+            "decision": "approve",
+            "comment": "",
+        },
         follow=True,
     )
     assert "ไม่ได้รอการพิจารณาแล้ว" in again.content.decode()
@@ -195,3 +206,32 @@ def test_the_dashboard_shows_the_years_processes(world: Any) -> None:
     project_for(world.office_a, world.staff_a, year=current_fiscal_year())
     response = world.client_for(world.director_a).get("/")
     assert "กระบวนการ ๑" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/processes/projects/", "/processes/projects/annual-report.pdf", "/processes/ict/"]
+)
+def test_asking_for_another_offices_year_is_not_found(world: Any, url: str) -> None:
+    client = world.client_for(world.staff_a)
+    response = client.get(url, {"office": world.office_z.pk, "year": 2569})
+    assert response.status_code == 404
+
+
+def test_a_wrong_year_keeps_the_chosen_office(world: Any) -> None:
+    client = world.client_for(world.national)
+    response = client.get("/processes/projects/", {"office": world.office_z.pk, "year": "abc"})
+    assert world.office_z.name_th in response.content.decode()
+
+
+def test_the_printed_manual_has_every_flowchart_and_the_directors_loops(tmp_path: Any) -> None:
+    from dlict.processes.documents import manual_pdf
+    from dlict.processes.tests.test_pdf_templates import require, run
+
+    require("pdftotext")
+    path = tmp_path / "manual.pdf"
+    path.write_bytes(manual_pdf())
+    text = run("pdftotext", str(path), "-")
+    assert text.count("(Flow Chart)") >= 11
+    assert text.count("ไม่เห็นชอบ") == 6  # the processes that propose to the director
+    for word in ("คำนำ", "สารบัญ", "ภาคผนวก", "งานจัดการศึกษาทางไกลผ่านดาวเทียม"):
+        assert word in text
