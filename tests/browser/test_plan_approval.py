@@ -1,6 +1,6 @@
 """The director's approval in the browser: staff send a plan, the director returns it with a
-comment from the queue, staff change it and send it again, the director approves it; the project
-page then shows the whole history."""
+comment from the queue, staff change it and send it again, the director approves it; staff change
+the approved plan and the director approves the new revision; the page shows the whole history."""
 
 from collections.abc import Callable
 from typing import Any
@@ -65,3 +65,19 @@ def test_director_returns_then_approves_a_plan(
     revision = project.revisions.get()
     assert revision.status == PlanStatus.APPROVED
     assert len(revision.targets) == 2
+
+    # Staff change the approved plan: it goes back to the director as revision 2, and the
+    # approved one stays in force until the director approves the change.
+    page.goto(f"{live_server.url}/processes/projects/{project.pk}/plan/")
+    expect(page.locator("main")).to_contain_text("การแก้ไขจะเป็นฉบับใหม่")
+    page.locator("[name='budget']").fill("20000")
+    page.get_by_role("button", name="บันทึกและเสนอผู้อำนวยการ").click()
+    expect(page.locator("#plan")).to_contain_text("ใช้แผนงานฉบับที่ 1 จนกว่าผู้อำนวยการจะอนุมัติฉบับที่ 2")
+    phone.goto(f"{live_server.url}/processes/approvals/")
+    phone.locator("section.approval").get_by_role("button", name="อนุมัติ", exact=True).click()
+    expect(phone.locator(".messages")).to_contain_text("อนุมัติแผนงานแล้ว")
+    statuses = dict(project.revisions.values_list("number", "status"))
+    assert statuses == {1: PlanStatus.SUPERSEDED, 2: PlanStatus.APPROVED}
+    phone.goto(f"{live_server.url}/processes/projects/{project.pk}/")
+    expect(phone.locator("#history")).to_contain_text("ฉบับที่ 2")
+    expect(phone.locator("#plan")).to_contain_text("20,000.00")

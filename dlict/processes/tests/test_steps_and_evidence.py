@@ -239,3 +239,18 @@ def test_an_ict_record_stays_in_its_office_and_its_year(world: Any) -> None:
         )
     record.refresh_from_db()
     assert (record.title, record.number, record.fiscal_year) != ("x", 0, 2570)
+
+
+def test_a_100_mb_file_is_refused_without_being_read(world: Any) -> None:
+    from django.core.files.uploadedfile import TemporaryUploadedFile
+
+    size = 100 * 1024 * 1024
+    upload = TemporaryUploadedFile("scan.pdf", "application/pdf", size, None)
+    upload.write(PDF_BYTES)
+    upload.truncate(size)  # a sparse 100 MB file, as Django would have spooled it
+    upload.seek(0)
+    project = project_for(world.office_a, world.staff_a)
+    with pytest.raises(ValidationError, match=r"100\.0 MB; the largest accepted is 20 MB"):
+        services.evidence_add(user=world.staff_a, progress=_progress(project, 1), upload=upload)
+    upload.close()
+    assert not Evidence.objects.exists()
