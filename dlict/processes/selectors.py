@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from dlict.accounts.models import User
@@ -42,6 +42,10 @@ def projects_overview(*, user: Any, action: str = "view") -> QuerySet[Project]:
         .annotate(
             plan_status=Subquery(latest.values("status")[:1]),
             plan_number=Subquery(latest.values("number")[:1]),
+            # A change to an approved plan waits while the approved one stays in force.
+            plan_in_force=Exists(
+                PlanRevision.objects.filter(project=OuterRef("pk"), status=PlanStatus.APPROVED)
+            ),
             steps_total=Count("progress", distinct=True),
             steps_done=Count("progress", filter=Q(progress__status=StepStatus.DONE), distinct=True),
         )
