@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "dlict.accounts",
     "dlict.schools",
     "dlict.processes",
+    "dlict.emis",
 ]
 
 MIDDLEWARE = [

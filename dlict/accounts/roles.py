@@ -17,8 +17,8 @@ class Role(models.TextChoices):
 OFFICE_ROLES = frozenset({Role.OFFICE_ADMIN, Role.OFFICE_STAFF, Role.DIRECTOR, Role.SUPERVISOR})
 SCHOOL_ROLES = frozenset({Role.SCHOOL_COORDINATOR, Role.TEACHER})
 
-_READ = {"schools.view", "schools.export"}
-_KEEP_REGISTRY = {"schools.change", "schools.import", "jobs.view"}
+_READ = {"schools.view", "schools.export", "emis.view"}
+_KEEP_REGISTRY = {"schools.change", "schools.import", "emis.import", "jobs.view"}
 # The yearly projects of the manual's processes: office roles read them, staff run them and the
 # director decides on their plans.
 _READ_PROJECTS = {"processes.view"}
@@ -31,8 +31,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     Role.OFFICE_STAFF: frozenset(_READ | _KEEP_REGISTRY | _RUN_PROJECTS),
     Role.DIRECTOR: frozenset(_READ | _READ_PROJECTS | {"processes.approve"}),
     Role.SUPERVISOR: frozenset(_READ | _READ_PROJECTS),
-    Role.SCHOOL_COORDINATOR: frozenset({"schools.view"}),
-    Role.TEACHER: frozenset({"schools.view"}),
+    Role.SCHOOL_COORDINATOR: frozenset({"schools.view", "emis.view"}),
+    Role.TEACHER: frozenset({"schools.view", "emis.view"}),
 }
 
 

@@ -106,6 +106,7 @@ class Importer(ABC):
             is_header=self._is_header,
             expected_columns=required,
         )
+        table = self.prepare_table(table)
         mapping = self._match(table.headers)
         present = {column.key for column in mapping.values()}
         missing = [c for c in self.columns if c.required and c.key not in present]
@@ -139,6 +140,10 @@ class Importer(ABC):
         if not rows:
             raise FileRejected(_("The file has a header row but no data rows."))
         return table, rows
+
+    def prepare_table(self, table: Table) -> Table:
+        """A chance to reshape the table before columns are matched (headers on two rows)."""
+        return table
 
     # -- the two stages ---------------------------------------------------------------------
     @abstractmethod

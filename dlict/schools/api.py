@@ -28,7 +28,7 @@ class OfficeOut(Schema):
 class SchoolOut(Schema):
     id: int
     office_id: int
-    ministry_code: str
+    ministry_code: str | None
     smis_code: str | None
     obec_code: str | None
     name_th: str

@@ -132,6 +132,10 @@ class SchoolForm(forms.ModelForm):
 
     def __init__(self, *args: Any, office: Office, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The registry asks for all three codes, though a school created from a ministry export
+        # that carries the SMIS code alone may still lack the others.
+        self.fields["ministry_code"].required = True
+        self.fields["obec_code"].required = True
         self.office = office
         self.network_groups = sorted(
             network_groups_for(user=user, offices=[office]), key=lambda g: thai_sort_key(g.name)

@@ -243,10 +243,14 @@ class School(models.Model):
     office = models.ForeignKey(
         Office, on_delete=models.PROTECT, related_name="schools", verbose_name=_("office")
     )
+    # Null only for a school created from a ministry export that carries its SMIS code alone
+    # (the students-by-grade export); the registry's forms and its list import require it.
     ministry_code = models.CharField(
         _("ministry code"),
         max_length=10,
         unique=True,
+        null=True,
+        blank=True,
         validators=[ministry_code_validator],
         help_text=_("10 digits, for example 1050130001"),
     )
@@ -261,6 +265,8 @@ class School(models.Model):
         _("OBEC code"),
         max_length=6,
         unique=True,
+        null=True,
+        blank=True,
         validators=[obec_code_validator],
         help_text=_("6 digits"),
     )
