@@ -35,5 +35,6 @@ BENCHMARKS: dict[str, Benchmark] = {
         Benchmark("schools", "bench.schools", default_scale="national"),
         # Rendering does not depend on the database: one run, on the embedded one.
         Benchmark("manual", "bench.manual", default_scale="small", databases=("sqlite",)),
+        Benchmark("emis", "bench.emis", default_scale="national"),
     ]
 }

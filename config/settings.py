@@ -224,7 +224,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:"],
+        # The schools map draws OpenStreetMap tiles; its points show without them.
+        "img-src": [SELF, "data:", "https://tile.openstreetmap.org"],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -10,14 +10,37 @@ class EmisConfig(AppConfig):
     def ready(self) -> None:
         from dlict.core import jobs, navigation
         from dlict.core.imports import ImportJobHandler
+        from dlict.core.models import audit
         from dlict.emis.imports import StudentCountImporter
+        from dlict.emis.models import SchoolProfile
+        from dlict.emis.school_info import SchoolInfoImporter
 
+        audit(SchoolProfile, exclude=("data",))
         jobs.register(StudentCountImporter.kind, ImportJobHandler(StudentCountImporter))
+        jobs.register(SchoolInfoImporter.kind, ImportJobHandler(SchoolInfoImporter))
         navigation.register(
             navigation.NavItem(
                 area="info",
-                label=_("Import ministry data (DMC)"),
+                label=_("Student figures"),
+                url_name="emis:dashboard",
+                permission="emis.view",
+            ),
+            navigation.NavItem(
+                area="info",
+                label=_("Map of the schools"),
+                url_name="emis:map",
+                permission="emis.view",
+            ),
+            navigation.NavItem(
+                area="info",
+                label=_("Import students by grade (DMC)"),
                 url_name="emis:import-students",
+                permission="emis.import",
+            ),
+            navigation.NavItem(
+                area="info",
+                label=_("Import school information (DMC)"),
+                url_name="emis:import-schools",
                 permission="emis.import",
             ),
         )

@@ -64,3 +64,39 @@ class StudentImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         check_size(upload, max_bytes=settings.DLICT_IMPORT_MAX_BYTES)
         return upload
+
+
+class SchoolInfoImportForm(forms.Form):
+    """Upload one office's DMC school-information export."""
+
+    office = forms.ModelChoiceField(label=_("Office"), queryset=Office.objects.none())
+    create_schools = forms.BooleanField(
+        label=_("Create new schools"),
+        required=False,
+        help_text=_("Schools that are not in the registry yet are added from the file."),
+    )
+    file = forms.FileField(
+        label=_("File"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,.txt"}),
+        error_messages={"empty": _("The file is empty.")},
+    )
+
+    def __init__(self, *args: Any, offices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = model_choice_field(self, "office")
+        field.queryset = offices
+        field.label_from_instance = lambda office: office.name_th  # type: ignore[assignment]
+        self.only_office = offices.first() if offices.count() == 1 else None
+        if self.only_office is not None:
+            del self.fields["office"]
+        self.fields["file"].help_text = _("CSV or XLSX, up to %(mb)d MB.") % {
+            "mb": settings.DLICT_IMPORT_MAX_BYTES // 2**20
+        }
+
+    def chosen_office(self) -> Office:
+        return self.only_office or self.cleaned_data["office"]
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        check_size(upload, max_bytes=settings.DLICT_IMPORT_MAX_BYTES)
+        return upload

@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -290,13 +290,17 @@ class StudentCountImporter(Importer):
         for key in row.cells:
             if key in ("area_code", "area_name", "smis_code", "name"):
                 continue
-            text = clean_number_text(row.get(key))
+            text = row.get(key)
+            if text.isdecimal():  # most cells: skip the cleaning
+                numbers[key] = int(text)
+                continue
+            text = clean_number_text(text)
             if text in ("", "-"):
                 numbers[key] = 0
                 continue
             if text.endswith(".0"):
                 text = text[:-2]
-            if not text.isdigit():
+            if not text.isdecimal():
                 row.error(
                     key,
                     NOT_A_COUNT % {"value": row.get(key)},
@@ -504,6 +508,8 @@ def student_counts_write(
 def _write_counts(
     plan: Plan, academic_year: int, data_round: int, progress: Callable[[int, int], None]
 ) -> None:
+    """Insert, update and delete figures with plain statements: a national file has a quarter of
+    a million of them, and building a model object for each would take longer than writing."""
     stored = StudentCount.objects.filter(academic_year=academic_year, data_round=data_round)
     school_ids = [item.school.pk for item in plan.schools if item.school]
     if len(school_ids) < 5000:  # beyond that, one pass over the round is cheaper than IN (...)
@@ -514,8 +520,8 @@ def _write_counts(
             chunk_size=5000
         )
     }
-    new: list[StudentCount] = []
-    changed: list[StudentCount] = []
+    new: list[tuple[int, int, int, int, str, int, int, int]] = []
+    changed: list[tuple[int, int, int, int]] = []
     gone: list[int] = []
     for item in plan.schools:
         school = item.school
@@ -526,35 +532,35 @@ def _write_counts(
             if figures == plan.stored.get((item.smis_code, grade), (0, 0, 0)):
                 continue
             pk = existing.get((school.pk, grade))
-            if figures == (0, 0, 0):
-                if pk is not None:
-                    gone.append(pk)
-                continue
-            boys, girls, rooms = figures
-            count = StudentCount(
-                pk=pk,
-                office_id=school.office_id,
-                school=school,
-                academic_year=academic_year,
-                data_round=data_round,
-                grade=grade,
-                boys=boys,
-                girls=girls,
-                rooms=rooms,
-            )
-            (changed if pk is not None else new).append(count)
-    total = len(new) + len(changed) + len(gone)
-    done = 0
-    for start in range(0, len(new), BATCH):
-        batch = new[start : start + BATCH]
-        StudentCount.objects.bulk_create(batch)
-        done += len(batch)
-        progress(done, total)
-    for start in range(0, len(changed), BATCH):
-        batch = changed[start : start + BATCH]
-        StudentCount.objects.bulk_update(batch, ["boys", "girls", "rooms"])
-        done += len(batch)
-        progress(done, total)
+            if pk is None:
+                if figures != (0, 0, 0):
+                    new.append((school.office_id, school.pk, academic_year, data_round, grade,
+                                *figures))  # fmt: skip
+            elif figures == (0, 0, 0):
+                gone.append(pk)
+            else:
+                changed.append((*figures, pk))
+    table = connection.ops.quote_name(StudentCount._meta.db_table)
+    # The table's name comes from the model; every value goes as a parameter.
+    columns = "office_id, school_id, academic_year, data_round, grade, boys, girls, rooms"
+    insert = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"  # noqa: S608
+    update = f"UPDATE {table} SET boys = %s, girls = %s, rooms = %s WHERE id = %s"  # noqa: S608
+    total, done = len(new) + len(changed) + len(gone), 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and new:
+            # COPY streams the rows in one statement: far quicker than a quarter-million INSERTs.
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for values in new:
+                    copy.write_row(values)
+            done = len(new)
+            new = []
+            progress(done, total)
+        for statement, rows in ((insert, new), (update, changed)):
+            for start in range(0, len(rows), BATCH):
+                batch = rows[start : start + BATCH]
+                cursor.executemany(statement, batch)
+                done += len(batch)
+                progress(done, total)
     for start in range(0, len(gone), BATCH):
         StudentCount.objects.filter(pk__in=gone[start : start + BATCH]).delete()
     progress(total, total)

@@ -74,3 +74,51 @@ class StudentCount(models.Model):
 
     def get_additional_data(self) -> dict[str, Any]:
         return {"office_id": self.office_id}
+
+
+class SchoolProfileQuerySet(ScopedQuerySet["SchoolProfile"]):
+    permission_app = "emis"
+    office_path = "school__office"
+    school_path = "school"
+
+
+class SchoolProfile(models.Model):
+    """What the data centre's school-information export says of a school beyond the registry:
+    staff, computers, internet, electricity; the whole row is kept in ``data`` so no column of
+    the export is lost. Each import replaces it with the newer figures."""
+
+    school = models.OneToOneField(
+        "schools.School", on_delete=models.CASCADE, related_name="profile", verbose_name=_("school")
+    )
+    directors = models.PositiveIntegerField(_("directors"), default=0)
+    deputies = models.PositiveIntegerField(_("deputy directors"), default=0)
+    teachers = models.PositiveIntegerField(_("teachers"), default=0)
+    students = models.PositiveIntegerField(_("students (as reported)"), default=0)
+    rooms = models.PositiveIntegerField(_("classrooms (as reported)"), default=0)
+    computers_teaching = models.PositiveIntegerField(_("computers for teaching"), default=0)
+    computers_admin = models.PositiveIntegerField(_("computers for administration"), default=0)
+    computers_government = models.PositiveIntegerField(
+        _("computers funded by government"), default=0
+    )
+    computers_other = models.PositiveIntegerField(_("computers from other funding"), default=0)
+    internet = models.CharField(_("internet connection"), max_length=200, blank=True)
+    electricity = models.CharField(_("electricity"), max_length=200, blank=True)
+    data = models.JSONField(_("the export's row"), default=dict, blank=True)
+    source = models.CharField(_("source file"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SchoolProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("school information")
+        verbose_name_plural = _("school information")
+
+    def __str__(self) -> str:
+        return str(self.school)
+
+    @property
+    def computers(self) -> int:
+        return self.computers_teaching + self.computers_admin
+
+    def get_additional_data(self) -> dict[str, Any]:
+        return {"office_id": self.school.office_id}

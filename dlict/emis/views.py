@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -9,9 +11,11 @@ from dlict.core import jobs
 from dlict.core.http import Request
 from dlict.core.models import Job
 from dlict.core.scoping import can, scope_of
-from dlict.emis.forms import StudentImportForm
+from dlict.emis.forms import SchoolInfoImportForm, StudentImportForm
 from dlict.emis.imports import COLUMNS, StudentCountImporter
 from dlict.emis.models import DataRound
+from dlict.emis.school_info import COLUMNS as SCHOOL_INFO_COLUMNS
+from dlict.emis.school_info import SchoolInfoImporter
 from dlict.schools.models import Office
 
 
@@ -21,13 +25,7 @@ def import_students(request: Request) -> HttpResponse:
     if not can(request.user, StudentCountImporter.permission):
         raise PermissionDenied
     national = scope_of(request.user).national
-    offices = (
-        Office.objects.filter(
-            pk__in=sorted(scope_of(request.user).offices_with(StudentCountImporter.permission))
-        )
-        if not national
-        else Office.objects.all()
-    )
+    offices = _import_offices(request)
     form = StudentImportForm(
         request.POST or None, request.FILES or None, offices=offices, national=national
     )
@@ -58,3 +56,44 @@ def import_students(request: Request) -> HttpResponse:
         "emis/import_students.html",
         {"form": form, "leading": COLUMNS[:4], "grade_columns": grade_columns},
     )
+
+
+def _import_offices(request: Request) -> Any:
+    scope = scope_of(request.user)
+    if scope.national:
+        return Office.objects.order_by("code")
+    return Office.objects.filter(pk__in=sorted(scope.offices_with("emis.import"))).order_by("code")
+
+
+SCHOOL_INFO_SHOWN = (
+    "ministry_code",
+    "name_th",
+    "teachers",
+    "computers_teaching",
+    "internet",
+    "dltv",
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_schools(request: Request) -> HttpResponse:
+    if not can(request.user, SchoolInfoImporter.permission):
+        raise PermissionDenied
+    form = SchoolInfoImportForm(
+        request.POST or None, request.FILES or None, offices=_import_offices(request)
+    )
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        job = jobs.job_start(
+            kind=SchoolInfoImporter.kind,
+            title=_("School information: %(file)s") % {"file": upload.name},
+            user=request.user,
+            office=form.chosen_office(),
+            params={"create_schools": form.cleaned_data["create_schools"]},
+            upload=upload,
+            stage=Job.Stage.CHECK,
+        )
+        return redirect("core:job", pk=job.pk)
+    columns = [c for c in SCHOOL_INFO_COLUMNS if c.key in SCHOOL_INFO_SHOWN]
+    return render(request, "emis/import_schools.html", {"form": form, "columns": columns})

@@ -43,7 +43,7 @@ from dlict.schools.validators import (
     smis_code_validator,
 )
 
-COLUMNS = (
+COLUMNS: tuple[Column, ...] = (
     Column("ministry_code", "รหัสกระทรวง", ("รหัสโรงเรียน 10 หลัก", "รหัส 10 หลัก",
            "รหัสกระทรวง 10 หลัก", "ministry code", "school code"), required=True),
     Column("smis_code", "รหัส SMIS", ("รหัส SMIS 8 หลัก", "SMIS", "รหัสโรงเรียน 8 หลัก",
@@ -485,7 +485,8 @@ class SchoolListImporter(Importer):
         counts = plan.counts()  # before writing: the write fills in the new schools
         school_bulk_upsert(
             office=self.office,
-            actor=self.user,
+            # An import run from the console has no saved user to name in the trail.
+            actor=self.user if getattr(self.user, "pk", None) else None,
             planned=plan.schools,
             new_groups=plan.new_groups,
             job_id=self.job.pk,

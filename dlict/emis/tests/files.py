@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from dlict.emis.grades import GRADE_BY_CODE, LEVELS, grades_of
 
@@ -85,7 +86,7 @@ def students_xlsx_two_header_rows(
     from openpyxl import Workbook
 
     workbook = Workbook()
-    sheet = workbook.active
+    sheet: Any = workbook.active
     sheet.append(["ข้อมูลนักเรียน ณ วันที่ 10 มิถุนายน 2568"])
     top: list[str] = list(LEADING)
     below: list[str] = ["", "", "", ""]

@@ -1,0 +1,121 @@
+"""Open data: the students figures as anyone may download them (CSV and JSON).
+
+Only aggregates that name no person are published: each office's students by grade and sex, and
+each school's totals (students, classrooms, teachers) without the split by sex, which in a small
+school's grade could point at one child.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db.models import F, Sum
+
+from dlict.emis.grades import GRADE_BY_CODE
+from dlict.emis.models import SchoolProfile, StudentCount
+
+DATASETS = {
+    "offices-by-grade": (
+        [
+            "academic_year",
+            "round",
+            "office_code",
+            "office_name",
+            "grade",
+            "boys",
+            "girls",
+            "classrooms",
+        ]
+    ),
+    "schools": (
+        [
+            "academic_year",
+            "round",
+            "office_code",
+            "office_name",
+            "school_code",
+            "school_name",
+            "students",
+            "classrooms",
+            "teachers",
+        ]
+    ),
+}
+
+
+def published_rounds() -> list[tuple[int, int]]:
+    rows = StudentCount.objects.values_list("academic_year", "data_round").distinct()
+    return sorted(set(rows), reverse=True)
+
+
+def dataset_rows(name: str, academic_year: int, data_round: int) -> Iterator[list[Any]]:
+    counts = StudentCount.objects.filter(academic_year=academic_year, data_round=data_round)
+    if name == "offices-by-grade":
+        rows = (
+            counts.values("office__code", "office__name_th", "grade")
+            .annotate(boys=Sum("boys"), girls=Sum("girls"), rooms=Sum("rooms"))
+            .order_by("office__code", "grade")
+        )
+        order = {code: index for index, code in enumerate(GRADE_BY_CODE)}
+        for row in sorted(rows, key=lambda r: (r["office__code"], order[r["grade"]])):
+            yield [
+                academic_year,
+                data_round,
+                row["office__code"],
+                row["office__name_th"],
+                GRADE_BY_CODE[row["grade"]].label,
+                row["boys"],
+                row["girls"],
+                row["rooms"],
+            ]
+        return
+    teachers = dict(
+        SchoolProfile.objects.filter(school__in=counts.values("school")).values_list(
+            "school_id", "teachers"
+        )
+    )
+    schools = (
+        counts.values(
+            "school_id", "office__code", "office__name_th", "school__smis_code", "school__name_th"
+        )
+        .annotate(students=Sum(F("boys") + F("girls")), rooms=Sum("rooms"))
+        .order_by("office__code", "school__smis_code")
+    )
+    for row in schools.iterator(chunk_size=2000):
+        yield [
+            academic_year,
+            data_round,
+            row["office__code"],
+            row["office__name_th"],
+            row["school__smis_code"],
+            row["school__name_th"],
+            row["students"],
+            row["rooms"],
+            teachers.get(row["school_id"]),
+        ]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def as_csv(headers: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # Excel reads the file as UTF-8 with the byte-order mark
+    yield writer.writerow(headers)
+    for row in rows:
+        yield writer.writerow(row)
+
+
+def as_json(headers: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
+    """A JSON array of objects, written as it is read (a national file has 30,000 schools)."""
+    yield "["
+    for index, row in enumerate(rows):
+        yield ("," if index else "") + json.dumps(
+            dict(zip(headers, row, strict=True)), ensure_ascii=False
+        )
+    yield "]"
