@@ -206,7 +206,8 @@ class SchoolInfoImporter(SchoolListImporter):
             (changed if profile.pk else new).append(profile)
         SchoolProfile.objects.bulk_create(new, batch_size=1000)
         SchoolProfile.objects.bulk_update(changed, sorted(fields | {"updated_at"}), batch_size=1000)
-        return {**summary, "profiles": len(new) + len(changed)}
+        students = sum(figures.get("students", 0) for figures in self.profiles.values())
+        return {**summary, "profiles": len(new) + len(changed), "students": students}
 
 
 def _is_totals_row(row: Row) -> bool:

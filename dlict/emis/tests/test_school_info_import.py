@@ -11,6 +11,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dlict.core import jobs
 from dlict.core.models import Job
@@ -151,3 +153,33 @@ def test_the_command_writes_nothing_when_a_row_is_wrong(world: Any, tmp_path: An
     with pytest.raises(CommandError, match="จำนวนครู"):
         call_command("import_dmc_schools", str(path))
     assert not SchoolProfile.objects.exists()
+
+
+def test_the_upload_page_starts_a_check(world: Any) -> None:
+    client = world.client_for(world.staff_a)
+    assert client.get("/emis/import/schools/").status_code == 200
+    response = client.post(
+        "/emis/import/schools/",
+        {"file": SimpleUploadedFile("info.csv", _file([_row(world, world.school_a)]))},
+    )
+    job = Job.objects.get()
+    assert response["Location"] == f"/jobs/{job.pk}/"
+    assert job.status == Job.Status.WAITING
+    assert "ข้อมูลพื้นฐาน" in client.get(f"/jobs/{job.pk}/").content.decode()
+
+
+_CELL = st.one_of(
+    st.text(max_size=10),
+    st.sampled_from(["", "-", "๑๒", "1,234", "3.0", "ใช้ DLTV", "ไม่จัด", "18.9", "1050000001"]),
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.lists(_CELL, min_size=len(HEADERS), max_size=len(HEADERS)), max_size=4))
+def test_any_school_information_file_ends_in_an_import_or_a_clear_refusal(
+    world: Any, body: list[list[str]]
+) -> None:
+    job = _import(world, _file(body), create_schools=True)
+    assert job.status in (Job.Status.SUCCEEDED, Job.Status.REJECTED), job.error

@@ -232,3 +232,25 @@ def test_any_file_ends_in_an_import_or_a_clear_refusal(world: Any, body: list[li
     job = _import(world, buffer.getvalue().encode())
     assert job.status in (Job.Status.SUCCEEDED, Job.Status.REJECTED), job.error
     StudentCount.objects.all().delete()
+
+
+def test_a_zip_bomb_named_xlsx_is_refused(world: Any) -> None:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (400 * 1024 * 1024))
+    job = _import(world, buffer.getvalue(), "students.xlsx")
+    assert job.status == Job.Status.REJECTED
+    assert "zip" in "\n".join(_messages(job)).lower()
+    assert not StudentCount.objects.exists()
+
+
+def test_a_file_over_the_size_limit_is_refused(world: Any, settings: Any) -> None:
+    settings.DLICT_IMPORT_MAX_BYTES = 1024 * 1024
+    data = students_csv(_rows(world)) + b"\n" * (2 * 1024 * 1024)
+    job = _import(world, data)
+    assert job.status == Job.Status.REJECTED
+    assert "1 MB" in "\n".join(_messages(job))

@@ -38,7 +38,8 @@ class Command(BaseCommand):
                 f"Imported {summary['total_rows']:,} schools of {office.name_th}: "
                 f"{summary['created']:,} added, {summary['updated']:,} changed, "
                 f"{summary['unchanged']:,} unchanged in the registry; "
-                f"{summary['profiles']:,} school profiles written."
+                f"{summary['profiles']:,} school profiles written, {summary['students']:,} "
+                "students reported."
             )
         )
 
