@@ -189,7 +189,10 @@ def map_points(request: Request) -> JsonResponse:
 def booklet(request: Request) -> HttpResponse:
     """The information booklet of the figures the dashboard shows, as a Thai PDF."""
     form = _choice(request)
-    if form.period is None:
+    # One office's booklet at a time: all offices' schools would be a book of thousands of
+    # pages, too long to print while a browser waits.
+    whole_country = form.figures.office is None and not scope_of(request.user).is_school_only
+    if form.period is None or form.period not in form.periods or whole_country:
         raise Http404
     pdf = booklet_pdf(
         figures=form.figures, period=form.period, title_office=_heading(request, form)

@@ -27,6 +27,7 @@ LEVELS = (
     Level("vocational", "ปวช", "ประกาศนียบัตรวิชาชีพ"),
 )
 GRADES = (
+    Grade("k0", "เตรียมอนุบาล", "pre"),  # the year before อ.1 that some schools open
     *(Grade(f"k{n}", f"อ.{n}", "pre") for n in (1, 2, 3)),
     *(Grade(f"p{n}", f"ป.{n}", "primary") for n in range(1, 7)),
     *(Grade(f"m{n}", f"ม.{n}", "lower") for n in (1, 2, 3)),

@@ -29,7 +29,9 @@ from dlict.schools.models import Office, Province, School, normalize_school_name
 from dlict.schools.validators import office_code_validator, smis_code_validator
 
 PREVIEW_SAMPLES = 20
-NOT_A_COUNT = gettext_lazy("“%(value)s” is not a number of students or rooms (0 or more).")
+NOT_A_COUNT = gettext_lazy(
+    "“%(value)s” is not a number of students or rooms (a whole number, 0 or more)."
+)
 BATCH = 2000
 FIGURES = ("boys", "girls", "total", "rooms")
 _SEX_WORDS = {"ชาย": "ชาย", "หญิง": "หญิง", "รวม": "รวม", "ห้อง": "ห้อง", "ห้องเรียน": "ห้อง"}
@@ -88,6 +90,22 @@ def _valid(validator: Callable[[str], None], value: str) -> bool:
     except ValidationError:
         return False
     return True
+
+
+MAX_COUNT_DIGITS = 7  # no school, office or country counts ten million of anything
+
+
+def parse_count(text: str) -> int | None:
+    """A count from a cell: blank or "-" is 0; Thai numerals, thousands separators and a trailing
+    ".0" (as Excel writes whole numbers) are read; anything else, or a number too long to be a
+    count, is None."""
+    if not text.isdecimal():
+        text = clean_number_text(text).removesuffix(".0")
+        if text in ("", "-"):
+            return 0
+    if not text.isdecimal() or len(text.lstrip("0")) > MAX_COUNT_DIGITS:
+        return None
+    return int(text)
 
 
 def office_key(text: str) -> str:
@@ -181,7 +199,7 @@ class StudentCountImporter(Importer):
             if word is None:
                 headers.append(heading)
             elif word == "รวม":
-                headers.append(f"รวม{above}")
+                headers.append(above if above.startswith("รวม") else f"รวม{above}")
             else:
                 headers.append(f"{above} {word}")
         return Table(headers=headers, header_row=number, rows=table.rows[1:], source=table.source)
@@ -222,8 +240,8 @@ class StudentCountImporter(Importer):
     ) -> PlannedSchool | None:
         code = clean_number_text(row.get("smis_code"))
         name = normalize_school_name(row.get("name"))
-        if not code:
-            if not name or name.startswith("รวม"):
+        if not code or code.startswith("รวม"):
+            if _is_totals_or_blank(row, name):
                 return None  # the totals row that closes the file, or a blank line
             row.error("smis_code", _("The school code is empty."))
             return None
@@ -288,32 +306,18 @@ class StudentCountImporter(Importer):
         """Every figure of the row; a blank cell is 0, anything else must be a whole number."""
         numbers: dict[str, int | None] = {}
         for key in row.cells:
-            if key in ("area_code", "area_name", "smis_code", "name"):
+            if key in _LEADING_KEYS:
                 continue
-            text = row.get(key)
-            if text.isdecimal():  # most cells: skip the cleaning
-                numbers[key] = int(text)
-                continue
-            text = clean_number_text(text)
-            if text in ("", "-"):
-                numbers[key] = 0
-                continue
-            if text.endswith(".0"):
-                text = text[:-2]
-            if not text.isdecimal():
-                row.error(
-                    key,
-                    NOT_A_COUNT % {"value": row.get(key)},
-                )
-                numbers[key] = None
-                continue
-            numbers[key] = int(text)
+            numbers[key] = parse_count(row.get(key))
+            if numbers[key] is None:
+                row.error(key, NOT_A_COUNT % {"value": row.get(key)})
         return numbers
 
     def _check_sums(
         self, row: Row, numbers: dict[str, int | None], counts: dict[str, tuple[int, int, int]]
     ) -> None:
-        """Grades add up to each level's subtotal, and everything to the grand totals."""
+        """The students of the grades add up to each level's subtotal and to the grand totals.
+        Classrooms are not summed: a class of two grades in one room is counted in each."""
         groups = [(level.code, [g.code for g in grades_of(level.code)]) for level in LEVELS]
         groups.append(("all", list(counts)))
         for prefix, grades in groups:
@@ -322,7 +326,6 @@ class StudentCountImporter(Importer):
                 "boys": sum(counts[g][0] for g in present),
                 "girls": sum(counts[g][1] for g in present),
                 "total": sum(counts[g][0] + counts[g][1] for g in present),
-                "rooms": sum(counts[g][2] for g in present),
             }
             for figure, expected in sums.items():
                 stated = numbers.get(f"{prefix}_{figure}")
@@ -388,6 +391,17 @@ class StudentCountImporter(Importer):
         }
 
 
+def _is_totals_or_blank(row: Row, name: str) -> bool:
+    labels = (name, row.get("smis_code"), row.get("area_code"), row.get("area_name"))
+    if any(label.strip().startswith("รวม") for label in labels):
+        return True
+    figures = (value for key, value in row.cells.items() if key not in _LEADING_KEYS)
+    return not name and all(not value.strip() for value in figures)
+
+
+_LEADING_KEYS = ("area_code", "area_name", "smis_code", "name")
+
+
 class _Offices:
     """Which office each row's area is: by the area code, else by its name; the importing office
     when the file has no area columns. A row may only land in an office the user imports into."""
@@ -445,11 +459,10 @@ class _Offices:
         if office is None and not code and not name:
             office = school.office if school is not None else self.default
         if office is None:
-            return (
-                self._new_office(row, code, name)
-                if create and self.national
-                else self._unknown(row, code, name)
-            )
+            # Only a new school may bring a new office; a known school's row must name its own.
+            if create and self.national and school is None:
+                return self._new_office(row, code, name)
+            return self._unknown(row, code, name)
         if self.default is not None and office.pk != self.default.pk:
             row.error(
                 "area_code",

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db.models import F, Sum
 
+from dlict.core.exports import safe_text
 from dlict.emis.grades import GRADE_BY_CODE
 from dlict.emis.models import SchoolProfile, StudentCount
 
@@ -108,7 +109,7 @@ def as_csv(headers: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
     yield "\ufeff"  # Excel reads the file as UTF-8 with the byte-order mark
     yield writer.writerow(headers)
     for row in rows:
-        yield writer.writerow(row)
+        yield writer.writerow([safe_text(value) for value in row])
 
 
 def as_json(headers: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:

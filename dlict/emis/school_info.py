@@ -13,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import IO, Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dlict.core.imports import Column, Row
 from dlict.core.tables import Table, clean_number_text
-from dlict.emis.imports import office_key
+from dlict.emis.imports import office_key, parse_count
 from dlict.emis.models import SchoolProfile
 from dlict.schools.imports import COLUMNS as SCHOOL_COLUMNS
 from dlict.schools.imports import Plan, SchoolListImporter, _code
@@ -70,6 +71,10 @@ AREA_COLUMNS = (
                                     "ชื่อเขตพื้นที่การศึกษา", "สพท")),
 )  # fmt: skip
 COLUMNS = (*_REGISTRY, *PROFILE_COLUMNS, *TEXT_COLUMNS, *AREA_COLUMNS)
+# Columns about a person (a director's mobile, an e-mail, an ID number) are not kept with the
+# profile's copy of the row: the registry keeps what the office needs, and nothing more (PDPA).
+PERSONAL_WORDS = ("โทร", "มือถือ", "อีเมล", "mail", "ชื่อผู้", "ชื่อ-สกุล", "ชื่อ - สกุล",
+                  "เลขประจำตัว", "เลขบัตร", "line")  # fmt: skip
 
 
 class SchoolInfoImporter(SchoolListImporter):
@@ -112,6 +117,18 @@ class SchoolInfoImporter(SchoolListImporter):
         seen: dict[tuple[str, str], int],
         existing: dict[str, dict[str, Any]],
     ) -> None:
+        # A school the students export created knows its SMIS code only: this row, with the same
+        # SMIS code and its ministry code, completes it instead of adding a second school.
+        code, smis = values.get("ministry_code"), values.get("smis_code")
+        holder = existing["smis_code"].get(smis) if smis else None
+        if (
+            code
+            and code not in existing["ministry_code"]
+            and holder is not None
+            and holder.ministry_code is None
+            and holder.office_id == self.office.pk
+        ):
+            existing["ministry_code"][code] = holder
         super()._check_codes(row, values, seen, existing)
         for key in ("smis_code", "obec_code"):
             if not values.get(key):
@@ -157,11 +174,9 @@ class SchoolInfoImporter(SchoolListImporter):
         for column in PROFILE_COLUMNS:
             if not row.has(column.key):
                 continue
-            text = clean_number_text(row.get(column.key)).removesuffix(".0")
-            if text in ("", "-"):
-                figures[column.key] = 0
-            elif text.isdecimal():
-                figures[column.key] = int(text)
+            count = parse_count(row.get(column.key))
+            if count is not None:
+                figures[column.key] = count
             else:
                 row.error(
                     column.key,
@@ -171,41 +186,61 @@ class SchoolInfoImporter(SchoolListImporter):
         for column in TEXT_COLUMNS:
             if row.has(column.key):
                 figures[column.key] = " ".join(row.get(column.key).split())[:200]
-        figures["data"] = self.raw.get(row.number, {})
+        figures["data"] = {
+            heading: value
+            for heading, value in self.raw.get(row.number, {}).items()
+            if not any(word in heading.lower() for word in PERSONAL_WORDS)
+        }
         return figures
 
-    def preview(self, plan: Plan) -> dict[str, Any]:
-        preview = super().preview(plan)
-        preview["profiles"] = len(self.profiles)
-        preview["total_changes"] = preview["total_changes"] + len(self.profiles)
-        return preview
-
-    def apply_plan(self, plan: Plan, progress: Callable[[int, int], None]) -> dict[str, Any]:
-        summary = super().apply_plan(plan, progress)
-        schools = {
-            item.values["ministry_code"]: item.school for item in plan.schools if item.school
-        }
+    def _profile_changes(
+        self, plan: Plan
+    ) -> tuple[list[SchoolProfile], list[SchoolProfile], set[str]]:
+        """Profiles to create and profiles whose figures change (an identical file changes none).
+        A new school's profile is new; its school is set once the school has been created."""
+        schools = {item.values["ministry_code"]: item.school for item in plan.schools}
         existing = {
             profile.school_id: profile
             for profile in SchoolProfile.objects.filter(
-                school_id__in=[s.pk for s in schools.values() if s is not None]
+                school_id__in=[s.pk for s in schools.values() if s is not None and s.pk]
             )
         }
         new: list[SchoolProfile] = []
         changed: list[SchoolProfile] = []
-        fields: set[str] = {"source", "data"}
+        fields: set[str] = set()
         for code, figures in self.profiles.items():
             school = schools.get(code)
-            if school is None:
+            profile = existing.get(school.pk) if school is not None and school.pk else None
+            if profile is None:
+                profile = SchoolProfile(school=school, source=self.source[:255], **figures)
+                new.append(profile)
                 continue
-            profile = existing.get(school.pk) or SchoolProfile(school=school)
-            for key, value in figures.items():
-                setattr(profile, key, value)
-                fields.add(key)
-            profile.source = self.source[:255]
-            (changed if profile.pk else new).append(profile)
+            different = {k for k, v in figures.items() if getattr(profile, k) != v}
+            if different:
+                for key in different:
+                    setattr(profile, key, figures[key])
+                profile.source = self.source[:255]
+                fields |= different
+                changed.append(profile)
+        return new, changed, fields
+
+    def preview(self, plan: Plan) -> dict[str, Any]:
+        preview = super().preview(plan)
+        new, changed, _fields = self._profile_changes(plan)
+        preview["profiles"] = len(new) + len(changed)
+        preview["total_changes"] = preview["total_changes"] + len(new) + len(changed)
+        return preview
+
+    def apply_plan(self, plan: Plan, progress: Callable[[int, int], None]) -> dict[str, Any]:
+        summary = super().apply_plan(plan, progress)  # creates the new schools first
+        new, changed, fields = self._profile_changes(plan)
+        now = timezone.now()
+        for profile in changed:
+            profile.updated_at = now  # bulk_update does not touch auto_now fields
         SchoolProfile.objects.bulk_create(new, batch_size=1000)
-        SchoolProfile.objects.bulk_update(changed, sorted(fields | {"updated_at"}), batch_size=1000)
+        SchoolProfile.objects.bulk_update(
+            changed, sorted(fields | {"source", "updated_at"}), batch_size=1000
+        )
         students = sum(figures.get("students", 0) for figures in self.profiles.values())
         return {**summary, "profiles": len(new) + len(changed), "students": students}
 

@@ -81,3 +81,11 @@ def test_anyone_downloads_the_open_data_without_logging_in(
 
 def test_a_round_that_was_never_published_is_not_found(world: Any, client: Any) -> None:
     assert client.get("/emis/open-data/schools-2500-1.csv").status_code == 404
+
+
+def test_the_booklet_is_one_offices_and_of_a_round_with_figures(world: Any, figures: None) -> None:
+    national = world.client_for(world.national)
+    assert national.get("/emis/booklet.pdf?year=2568&round=1").status_code == 404  # all offices
+    staff = world.client_for(world.staff_a)
+    assert staff.get("/emis/booklet.pdf?year=2400&round=1").status_code == 404
+    assert staff.get("/emis/booklet.pdf?year=2568&round=1").status_code == 200

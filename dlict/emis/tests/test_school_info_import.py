@@ -183,3 +183,39 @@ def test_any_school_information_file_ends_in_an_import_or_a_clear_refusal(
 ) -> None:
     job = _import(world, _file(body), create_schools=True)
     assert job.status in (Job.Status.SUCCEEDED, Job.Status.REJECTED), job.error
+
+
+def test_a_school_the_students_export_created_is_completed_not_doubled(world: Any) -> None:
+    created = School.objects.create(
+        office=world.office_a, smis_code="50888888", name_th="บ้านใหม่จากไฟล์นักเรียน"
+    )
+    new = School(ministry_code="1050888888", smis_code="50888888", name_th="บ้านใหม่จากไฟล์นักเรียน")
+    job = _import(world, _file([_row(world, new)]))
+    assert job.status == Job.Status.SUCCEEDED, _errors(job)
+    created.refresh_from_db()
+    assert created.ministry_code == "1050888888"
+    assert School.objects.filter(smis_code="50888888").count() == 1
+
+
+def test_an_identical_file_confirmed_again_writes_nothing(world: Any) -> None:
+    data = _file([_row(world, world.school_a)])
+    _import(world, data)
+    before = SchoolProfile.objects.get().updated_at
+    job = _import(world, data)
+    assert job.result["summary"]["profiles"] == 0
+    assert job.result["summary"]["updated"] == 0
+    assert SchoolProfile.objects.get().updated_at == before
+
+
+def test_a_persons_phone_is_not_kept_with_the_row(world: Any) -> None:
+    headers = [*HEADERS, "โทรศัพท์มือถือผู้อำนวยการ"]
+    row = [*_row(world, world.school_a), "0812345678"]
+    job = _import(world, _file([row], headers))
+    assert job.status == Job.Status.SUCCEEDED, _errors(job)
+    assert "0812345678" not in str(SchoolProfile.objects.get().data)
+
+
+def test_a_count_too_long_is_a_row_error(world: Any) -> None:
+    job = _import(world, _file([_row(world, world.school_a, {"จำนวนครู": "9" * 30})]))
+    assert job.status == Job.Status.REJECTED
+    assert "จำนวนครู" in _errors(job)

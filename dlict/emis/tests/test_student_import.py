@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from io import StringIO
 from typing import Any
 
@@ -254,3 +255,61 @@ def test_a_file_over_the_size_limit_is_refused(world: Any, settings: Any) -> Non
     job = _import(world, data)
     assert job.status == Job.Status.REJECTED
     assert "1 MB" in "\n".join(_messages(job))
+
+
+def test_a_number_too_long_to_be_a_count_is_a_row_error(world: Any) -> None:
+    data = (
+        students_csv(_rows(world))
+        .decode("utf-8-sig")
+        .replace(",10,12,22,1,", ",10,12,22," + "9" * 40 + ",", 1)
+    )
+    job = _import(world, data.encode())
+    assert job.status == Job.Status.REJECTED
+    assert "ป.1 ห้อง" in "\n".join(_messages(job))
+
+
+def test_a_row_with_figures_but_no_school_is_reported(world: Any) -> None:
+    rows = _rows(world)
+    rows.append(SchoolRow("", "", "", "", {"p1": (50, 50, 2)}))
+    job = _import(world, students_csv(rows, totals_row=False))
+    assert "The school code is empty" in "\n".join(_messages(job))
+
+
+def test_pre_kindergarten_and_rooms_given_by_level_only_are_accepted(world: Any) -> None:
+    office = world.office_a
+    headers = ["รหัสเขต", "ชื่อเขต", "รหัสโรงเรียน", "ชื่อโรงเรียน", "เตรียมอนุบาล ชาย",
+               "เตรียมอนุบาล หญิง", "อ.1 ชาย", "อ.1 หญิง", "รวมก่อนประถม ชาย", "รวมก่อนประถม หญิง",
+               "รวมก่อนประถม", "รวมห้องก่อนประถม"]  # fmt: skip
+    row = [office.code, office.name_th, world.school_a.smis_code, "x", "2", "3", "4", "5",
+           "6", "8", "14", "2"]  # fmt: skip
+    buffer = StringIO()
+    import csv
+
+    csv.writer(buffer).writerows([headers, row])
+    job = _import(world, buffer.getvalue().encode())
+    assert job.status == Job.Status.SUCCEEDED, _messages(job)
+    assert StudentCount.objects.get(grade="k0").girls == 3
+
+
+def test_level_and_grand_totals_under_two_header_rows_are_checked(world: Any) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet: Any = workbook.active
+    sheet.append(["รหัสโรงเรียน", "ชื่อโรงเรียน", "ป.1", "", "", "", "รวมประถม", "", "", "",
+                  "รวมทั้งหมด", "", "", ""])  # fmt: skip
+    sheet.append(["", "", *(["ชาย", "หญิง", "รวม", "ห้อง"] * 3)])
+    sheet.append([world.school_a.smis_code, "x", 1, 2, 3, 1, 1, 2, 3, 1, 1, 2, 9, 1])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    job = _import(world, buffer.getvalue(), "students.xlsx")
+    assert job.status == Job.Status.REJECTED
+    assert "รวมทั้งหมด" in "\n".join(_messages(job))
+
+
+def test_a_known_school_under_an_unknown_area_creates_no_office(world: Any) -> None:
+    rows = [SchoolRow("10990000", "สพป.เชียงราย เขต 9", world.school_a.smis_code, "x",
+                      {"p1": (1, 1, 1)})]  # fmt: skip
+    job = _import(world, students_csv(rows), create_schools=True, user=world.national, office=None)
+    assert job.status == Job.Status.REJECTED
+    assert not Office.objects.filter(code="10990000").exists()

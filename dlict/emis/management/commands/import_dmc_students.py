@@ -30,7 +30,9 @@ class Command(BaseCommand):
             help="add schools (and offices) the file names that the registry lacks",
         )
         parser.add_argument(
-            "--office", metavar="CODE", help="only this office's rows (8-digit office code)"
+            "--office",
+            metavar="CODE",
+            help="the office the file is for (its code); a row of another office is an error",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
