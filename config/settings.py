@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "dlict.schools",
     "dlict.processes",
     "dlict.emis",
+    "dlict.dltv",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("schools/", include("dlict.schools.urls")),
     path("processes/", include("dlict.processes.urls")),
     path("emis/", include("dlict.emis.urls")),
+    path("dltv/", include("dlict.dltv.urls")),
     path("api/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),

@@ -17,8 +17,10 @@ class Role(models.TextChoices):
 OFFICE_ROLES = frozenset({Role.OFFICE_ADMIN, Role.OFFICE_STAFF, Role.DIRECTOR, Role.SUPERVISOR})
 SCHOOL_ROLES = frozenset({Role.SCHOOL_COORDINATOR, Role.TEACHER})
 
-_READ = {"schools.view", "schools.export", "emis.view"}
-_KEEP_REGISTRY = {"schools.change", "schools.import", "emis.import", "jobs.view"}
+_READ = {"schools.view", "schools.export", "emis.view", "dltv.view"}
+_KEEP_REGISTRY = {"schools.change", "schools.import", "emis.import", "jobs.view", "dltv.change"}
+# A school's DLTV coordinator records its use; office staff may record for any of its schools.
+_RECORD_DLTV = {"dltv.view", "dltv.record"}
 # The yearly projects of the manual's processes: office roles read them, staff run them and the
 # director decides on their plans.
 _READ_PROJECTS = {"processes.view"}
@@ -28,10 +30,10 @@ _RUN_PROJECTS = {"processes.view", "processes.change"}
 # everywhere and are not listed.
 PERMISSIONS: dict[str, frozenset[str]] = {
     Role.OFFICE_ADMIN: frozenset(_READ | _KEEP_REGISTRY | _RUN_PROJECTS | {"audit.view"}),
-    Role.OFFICE_STAFF: frozenset(_READ | _KEEP_REGISTRY | _RUN_PROJECTS),
+    Role.OFFICE_STAFF: frozenset(_READ | _KEEP_REGISTRY | _RUN_PROJECTS | _RECORD_DLTV),
     Role.DIRECTOR: frozenset(_READ | _READ_PROJECTS | {"processes.approve"}),
     Role.SUPERVISOR: frozenset(_READ | _READ_PROJECTS),
-    Role.SCHOOL_COORDINATOR: frozenset({"schools.view", "emis.view"}),
+    Role.SCHOOL_COORDINATOR: frozenset({"schools.view", "emis.view"} | _RECORD_DLTV),
     Role.TEACHER: frozenset({"schools.view", "emis.view"}),
 }
 

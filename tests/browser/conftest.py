@@ -5,8 +5,8 @@ DLICT_REQUIRE_BROWSER=1 (as in CI), where a missing browser is an error.
 
 The live server makes every test transactional: the database is emptied after each one, and with
 it what migrations loaded: Thailand's provinces, districts and sub-districts, and the operations
-manual. The factories need Chiang Mai, imports the sub-districts and projects the manual's
-processes, so they are loaded again before each browser test,
+manual and the DLTV problem categories. The factories need Chiang Mai, imports the sub-districts
+and projects the manual's processes, so they are loaded again before each browser test,
 and once more after each browser module, for the tests that run next in the same process (xdist
 hands out files by size, so a database test may follow a browser file).
 
@@ -98,6 +98,8 @@ def _load_divisions() -> None:
     """Reload what migrations put in the database: the divisions and the operations manual."""
     from django.apps import apps
 
+    from dlict.dltv.defaults import problems_load
+    from dlict.dltv.models import ProblemCategory
     from dlict.processes.manual_data import manual_load
     from dlict.processes.models import Process
     from dlict.schools.divisions import load_divisions
@@ -107,6 +109,8 @@ def _load_divisions() -> None:
         load_divisions(Province, District, SubDistrict)
     if not Process.objects.exists():
         manual_load(apps.get_model)
+    if not ProblemCategory.objects.exists():
+        problems_load(apps.get_model)
 
 
 @pytest.fixture(scope="module", autouse=True)

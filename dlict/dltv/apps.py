@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DltvConfig(AppConfig):
+    name = "dlict.dltv"
+    label = "dltv"
+    verbose_name = _("DLTV")
+
+    def ready(self) -> None:
+        from dlict.core import navigation
+        from dlict.core.models import audit
+        from dlict.dltv.models import RepairRequest, UsageRecord
+
+        audit(UsageRecord)
+        audit(RepairRequest)
+        navigation.register(
+            navigation.NavItem(
+                area="dl",
+                label=_("DLTV usage record"),
+                url_name="dltv:week",
+                permission="dltv.record",
+            ),
+        )

@@ -1,0 +1,263 @@
+"""DLTV (process dl-1): the grades a school teaches with DLTV, and what it records each school day.
+
+A coordinator records, per grade and school day, the periods planned and watched and the problem
+when there was one. Monthly rollups (school × month × grade) are kept in step as records are
+saved, so dashboards never scan the year's millions of rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from dlict.core.scoping import ScopedQuerySet
+
+# DLTV broadcasts from kindergarten to lower secondary.
+DLTV_GRADES = [
+    ("k1", "อ.1"), ("k2", "อ.2"), ("k3", "อ.3"),
+    ("p1", "ป.1"), ("p2", "ป.2"), ("p3", "ป.3"), ("p4", "ป.4"), ("p5", "ป.5"), ("p6", "ป.6"),
+    ("m1", "ม.1"), ("m2", "ม.2"), ("m3", "ม.3"),
+]  # fmt: skip
+MAX_PERIODS = 8  # periods in a school day
+
+
+class ProblemCategoryQuerySet(models.QuerySet["ProblemCategory"]):
+    def for_office(self, office_id: int) -> ProblemCategoryQuerySet:
+        """The shipped categories and the office's own."""
+        return self.filter(Q(office__isnull=True) | Q(office_id=office_id), active=True)
+
+
+class ProblemCategory(models.Model):
+    """What stopped a class watching: shipped defaults (no office) that an office may extend.
+    A category about equipment opens a repair request when a coordinator reports it."""
+
+    office = models.ForeignKey(
+        "schools.Office",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("office"),
+    )
+    code = models.SlugField(_("code"), max_length=32)
+    label = models.CharField(_("label"), max_length=100)
+    equipment = models.BooleanField(_("opens a repair request"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("in use"), default=True)
+
+    objects = ProblemCategoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("problem category")
+        verbose_name_plural = _("problem categories")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "code"], name="problem_code_per_office"),
+            models.UniqueConstraint(
+                fields=["code"], condition=Q(office__isnull=True), name="problem_code_shipped"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class ClassroomQuerySet(ScopedQuerySet["DltvClassroom"]):
+    permission_app = "dltv"
+    office_path = "school__office"
+    school_path = "school"
+
+
+class DltvClassroom(models.Model):
+    """A grade the school teaches with DLTV, and the periods a day it plans to watch."""
+
+    school = models.ForeignKey(
+        "schools.School",
+        on_delete=models.CASCADE,
+        related_name="dltv_classrooms",
+        verbose_name=_("school"),
+    )
+    grade = models.CharField(_("grade"), max_length=4, choices=DLTV_GRADES)
+    periods_per_day = models.PositiveSmallIntegerField(_("periods a day"), default=5)
+
+    objects = ClassroomQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("DLTV classroom")
+        verbose_name_plural = _("DLTV classrooms")
+        ordering = ["school", "grade"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "grade"], name="dltv_classroom_once"),
+            models.CheckConstraint(
+                condition=Q(periods_per_day__lte=MAX_PERIODS), name="dltv_classroom_periods"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school} {self.get_grade_display()}"
+
+
+class UsageQuerySet(ScopedQuerySet["UsageRecord"]):
+    permission_app = "dltv"
+    office_path = "office"
+    school_path = "school"
+
+
+class UsageRecord(models.Model):
+    """แบบบันทึกผลการใช้งาน: one grade's DLTV periods on one school day."""
+
+    office = models.ForeignKey(
+        "schools.Office", on_delete=models.CASCADE, related_name="+", verbose_name=_("office")
+    )
+    school = models.ForeignKey(
+        "schools.School", on_delete=models.CASCADE, related_name="+", verbose_name=_("school")
+    )
+    day = models.DateField(_("day"))
+    grade = models.CharField(_("grade"), max_length=4, choices=DLTV_GRADES)
+    planned = models.PositiveSmallIntegerField(_("periods planned"))
+    watched = models.PositiveSmallIntegerField(_("periods watched"))
+    problem = models.ForeignKey(
+        ProblemCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("problem"),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = UsageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("DLTV usage record")
+        verbose_name_plural = _("DLTV usage records")
+        constraints = [
+            models.UniqueConstraint(fields=["school", "day", "grade"], name="usage_once_a_day"),
+            models.CheckConstraint(condition=Q(watched__lte=F("planned")), name="usage_watched"),
+            models.CheckConstraint(condition=Q(planned__lte=MAX_PERIODS), name="usage_planned"),
+        ]
+        # An office's month of one grade is one range of this index.
+        indexes = [models.Index(fields=["office", "day", "grade"], name="usage_office_day_grade")]
+
+    def __str__(self) -> str:
+        return f"{self.school} {self.day} {self.grade}"
+
+    def get_additional_data(self) -> dict[str, Any]:
+        return {"office_id": self.office_id}
+
+
+class RollupQuerySet(ScopedQuerySet["UsageRollup"]):
+    permission_app = "dltv"
+    office_path = "office"
+    school_path = "school"
+
+
+class UsageRollup(models.Model):
+    """A school's month of one grade, summed from its usage records (kept in step by the
+    service that saves them; ``dltv_rollups_rebuild`` recomputes them all)."""
+
+    office = models.ForeignKey(
+        "schools.Office", on_delete=models.CASCADE, related_name="+", verbose_name=_("office")
+    )
+    school = models.ForeignKey(
+        "schools.School", on_delete=models.CASCADE, related_name="+", verbose_name=_("school")
+    )
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    grade = models.CharField(_("grade"), max_length=4, choices=DLTV_GRADES)
+    days = models.PositiveSmallIntegerField(_("days recorded"), default=0)
+    planned = models.PositiveIntegerField(_("periods planned"), default=0)
+    watched = models.PositiveIntegerField(_("periods watched"), default=0)
+    problem_days = models.PositiveSmallIntegerField(_("days with a problem"), default=0)
+
+    objects = RollupQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("DLTV monthly usage")
+        verbose_name_plural = _("DLTV monthly usage")
+        constraints = [
+            models.UniqueConstraint(fields=["school", "month", "grade"], name="rollup_once"),
+        ]
+        indexes = [models.Index(fields=["office", "month", "grade"], name="rollup_office_month")]
+
+    def __str__(self) -> str:
+        return f"{self.school} {self.month:%Y-%m} {self.grade}"
+
+
+class OfficeHoliday(models.Model):
+    """A day the office's schools do not teach beyond Thailand's public holidays."""
+
+    office = models.ForeignKey(
+        "schools.Office", on_delete=models.CASCADE, related_name="+", verbose_name=_("office")
+    )
+    day = models.DateField(_("day"))
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("office holiday")
+        verbose_name_plural = _("office holidays")
+        ordering = ["office", "day"]
+        constraints = [models.UniqueConstraint(fields=["office", "day"], name="office_holiday")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RepairQuerySet(ScopedQuerySet["RepairRequest"]):
+    permission_app = "dltv"
+    office_path = "office"
+    school_path = "school"
+
+
+class RepairRequest(models.Model):
+    """Broken DLTV equipment a coordinator's record reported: a queue for the office (the service
+    desk will take these over)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    office = models.ForeignKey(
+        "schools.Office", on_delete=models.CASCADE, related_name="+", verbose_name=_("office")
+    )
+    school = models.ForeignKey(
+        "schools.School", on_delete=models.CASCADE, related_name="+", verbose_name=_("school")
+    )
+    grade = models.CharField(_("grade"), max_length=4, choices=DLTV_GRADES)
+    problem = models.ForeignKey(
+        ProblemCategory, on_delete=models.PROTECT, related_name="+", verbose_name=_("problem")
+    )
+    reported_on = models.DateField(_("reported on"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
+    )
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+
+    objects = RepairQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("repair request")
+        verbose_name_plural = _("repair requests")
+        ordering = ["status", "-reported_on"]
+        constraints = [
+            # One open request per broken thing: a week of "TV broken" is one request.
+            models.UniqueConstraint(
+                fields=["school", "grade", "problem"],
+                condition=Q(status="open"),
+                name="repair_open_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school} {self.grade} {self.problem}"
+
+    def get_additional_data(self) -> dict[str, Any]:
+        return {"office_id": self.office_id}

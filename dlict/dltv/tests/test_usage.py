@@ -1,0 +1,171 @@
+"""A week of DLTV use: saved once, refused clearly, rolled up exactly."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from dlict.dltv import services
+from dlict.dltv.models import (
+    DltvClassroom,
+    ProblemCategory,
+    RepairRequest,
+    UsageRecord,
+    UsageRollup,
+)
+
+pytestmark = pytest.mark.django_db
+
+# A school week with no public holiday in Thailand (Monday 2 to Friday 6 November 2026).
+MONDAY = date(2026, 11, 2)
+
+
+@pytest.fixture
+def classrooms(world: Any) -> None:
+    for school in (world.school_a, world.school_b):
+        for grade in ("p1", "p2"):
+            DltvClassroom.objects.create(school=school, grade=grade, periods_per_day=5)
+
+
+def _week(**changes: Any) -> list[services.Entry]:
+    entries = [
+        services.Entry(day=MONDAY + timedelta(days=n), grade=grade, planned=5, watched=5)
+        for n in range(5)
+        for grade in ("p1", "p2")
+    ]
+    return [services.Entry(**{**e.__dict__, **changes}) for e in entries]
+
+
+def _save(user: Any, world: Any, entries: list[services.Entry]) -> services.WeekSaved:
+    return services.usage_week_save(user=user, school=world.school_a, entries=entries)
+
+
+def test_a_week_is_saved_and_saving_it_again_changes_nothing(world: Any, classrooms: None) -> None:
+    first = services.usage_week_save(
+        user=world.coordinator_a, school=world.school_a, entries=_week()
+    )
+    assert (first.saved, first.unchanged) == (10, 0)
+    again = services.usage_week_save(
+        user=world.coordinator_a, school=world.school_a, entries=_week()
+    )
+    assert (again.saved, again.unchanged) == (0, 10)
+    assert UsageRecord.objects.count() == 10
+
+
+def test_rollups_equal_a_recomputation_from_the_records(world: Any, classrooms: None) -> None:
+    broken = ProblemCategory.objects.get(code="broken_tv")
+    _save(world.coordinator_a, world, _week())
+    entries = _week()
+    entries[3] = services.Entry(day=entries[3].day, grade="p2", planned=5, watched=2,
+                                problem_id=broken.pk)  # fmt: skip
+    _save(world.coordinator_a, world, entries)
+    kept = {
+        (r.school_id, r.month, r.grade): (r.days, r.planned, r.watched, r.problem_days)
+        for r in UsageRollup.objects.all()
+    }
+    services.rollups_rebuild()
+    rebuilt = {
+        (r.school_id, r.month, r.grade): (r.days, r.planned, r.watched, r.problem_days)
+        for r in UsageRollup.objects.all()
+    }
+    assert kept == rebuilt
+    assert kept[(world.school_a.pk, date(2026, 11, 1), "p2")] == (5, 25, 22, 1)
+
+
+def test_a_broken_tv_opens_one_repair_request(world: Any, classrooms: None) -> None:
+    broken = ProblemCategory.objects.get(code="broken_tv")
+    entries = _week(watched=0, problem_id=broken.pk)
+    result = services.usage_week_save(
+        user=world.coordinator_a, school=world.school_a, entries=entries
+    )
+    assert result.repairs_opened == 2  # one per grade, not one per day
+    assert RepairRequest.objects.filter(status="open").count() == 2
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"watched": 6}, "periods watched must be 0 to the periods planned"),
+        ({"planned": 9, "watched": 1}, "planned periods must be 0 to 8"),
+        ({"watched": -1}, "periods watched must be 0"),
+        ({"grade": "m3"}, "does not teach ม.3"),
+        ({"grade": "x9"}, "is not a DLTV grade"),
+        ({"problem_id": 999999}, "choose a problem"),
+    ],
+)
+def test_bad_figures_are_refused_and_nothing_is_saved(
+    world: Any, classrooms: None, change: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ValidationError, match=message):
+        services.usage_week_save(
+            user=world.coordinator_a, school=world.school_a, entries=_week(**change)
+        )
+    assert not UsageRecord.objects.exists()
+
+
+def test_holidays_weekends_and_the_future_are_not_school_days(world: Any, classrooms: None) -> None:
+    for day, message in (
+        (date(2026, 10, 24), "not a school day"),  # a Saturday
+        (date(2026, 10, 23), "not a school day"),  # Chulalongkorn Day, a public holiday
+        (timezone.localdate() + timedelta(days=7), "has not come yet"),
+    ):
+        entry = services.Entry(day=day, grade="p1", planned=5, watched=5)
+        with pytest.raises(ValidationError, match=message):
+            services.usage_week_save(
+                user=world.coordinator_a, school=world.school_a, entries=[entry]
+            )
+    assert not UsageRecord.objects.exists()
+
+
+@pytest.mark.parametrize("person", ["coordinator_b", "teacher_a", "staff_z", "director_a"])
+def test_only_the_schools_coordinator_and_its_office_staff_record(
+    world: Any, classrooms: None, person: str
+) -> None:
+    with pytest.raises(PermissionDenied):
+        services.usage_week_save(
+            user=getattr(world, person), school=world.school_a, entries=_week()
+        )
+    services.usage_week_save(user=world.staff_a, school=world.school_a, entries=_week())
+
+
+def test_the_week_screen_saves_the_ticked_days_with_their_defaults(
+    world: Any, classrooms: None
+) -> None:
+    client = world.client_for(world.coordinator_a)
+    page = client.get(f"/dltv/week/?week={MONDAY.isoformat()}")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "ป.1" in text
+    assert "บ้านห้วยทราย" in text
+    data = {f"save-{(MONDAY + timedelta(days=n)).isoformat()}": "on" for n in (0, 1)}
+    for n in range(5):
+        for grade in ("p1", "p2"):
+            key = f"{(MONDAY + timedelta(days=n)).isoformat()}-{grade}"
+            data |= {f"planned-{key}": "5", f"watched-{key}": "5", f"problem-{key}": ""}
+    data[f"watched-{MONDAY.isoformat()}-p1"] = "3"
+    response = client.post(f"/dltv/week/?week={MONDAY.isoformat()}", data)
+    assert response.status_code == 302
+    assert UsageRecord.objects.count() == 4  # two ticked days × two grades
+    assert UsageRecord.objects.get(day=MONDAY, grade="p1").watched == 3
+
+
+def test_a_wrong_number_on_the_screen_gets_a_thai_message(world: Any, classrooms: None) -> None:
+    client = world.client_for(world.coordinator_a)
+    key = f"{MONDAY.isoformat()}-p1"
+    other = f"{MONDAY.isoformat()}-p2"
+    data = {f"save-{MONDAY.isoformat()}": "on", f"planned-{key}": "5", f"watched-{key}": "ห้า",
+            f"planned-{other}": "5", f"watched-{other}": "5"}  # fmt: skip
+    response = client.post(f"/dltv/week/?week={MONDAY.isoformat()}", data)
+    assert response.status_code == 200
+    assert "คาบที่รับชม" in response.content.decode()
+    assert not UsageRecord.objects.exists()
+
+
+def test_a_coordinator_never_sees_another_schools_week(world: Any, classrooms: None) -> None:
+    client = world.client_for(world.coordinator_a)
+    page = client.get(f"/dltv/week/?school={world.school_b.pk}&week={MONDAY.isoformat()}")
+    assert "บ้านลับบีบี" not in page.content.decode()
