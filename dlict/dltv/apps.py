@@ -17,6 +17,13 @@ class DltvConfig(AppConfig):
         navigation.register(
             navigation.NavItem(
                 area="dl",
+                label=_("DLTV use"),
+                url_name="dltv:dashboard",
+                permission="dltv.view",
+                office_only=True,
+            ),
+            navigation.NavItem(
+                area="dl",
                 label=_("DLTV usage record"),
                 url_name="dltv:week",
                 permission="dltv.record",

@@ -3,9 +3,15 @@ day, and the demo coordinator's school (บ้านห้วยทราย) is
 
 from __future__ import annotations
 
-from django.db import transaction
+import random
+from datetime import timedelta
 
-from dlict.dltv.models import DltvClassroom
+from django.db import transaction
+from django.utils import timezone
+
+from dlict.dltv.calendar import school_days
+from dlict.dltv.models import DltvClassroom, ProblemCategory, UsageRecord
+from dlict.dltv.services import rollups_rebuild
 from dlict.schools.models import Office, School
 
 DEMO_GRADES = ("k2", "k3", "p1", "p2", "p3", "p4", "p5", "p6")
@@ -23,3 +29,37 @@ def load_demo_classrooms(office: Office) -> None:
         for school in School.objects.filter(office=office, dltv=True)
         for grade in DEMO_GRADES
     )
+
+
+USAGE_DAYS = 45  # about two months of school days back from today
+
+
+@transaction.atomic
+def load_demo_usage(office: Office) -> None:
+    """Records of the last weeks for most DLTV schools; a few never report, some have problems.
+    The coordinator's own school is left for the demo coordinator to fill in."""
+    rng = random.Random(2569)  # noqa: S311 - repeatable demo data, not secrets
+    today = timezone.localdate()
+    days = school_days([today - timedelta(days=n) for n in range(1, USAGE_DAYS)], set())
+    problems = list(ProblemCategory.objects.filter(office__isnull=True))
+    records = []
+    for classroom in DltvClassroom.objects.filter(school__office=office).select_related("school"):
+        school = classroom.school
+        if school.name_th == "บ้านห้วยทราย" or school.pk % 9 == 0:
+            continue
+        for day in days:
+            problem = rng.choice(problems) if rng.random() < 0.08 else None
+            watched = rng.randint(0, 3) if problem else classroom.periods_per_day
+            records.append(
+                UsageRecord(
+                    office=office,
+                    school=school,
+                    day=day,
+                    grade=classroom.grade,
+                    planned=classroom.periods_per_day,
+                    watched=watched,
+                    problem=problem,
+                )
+            )
+    UsageRecord.objects.bulk_create(records, batch_size=2000)
+    rollups_rebuild()

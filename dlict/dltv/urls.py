@@ -5,5 +5,6 @@ from dlict.dltv import views
 app_name = "dltv"
 
 urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
     path("week/", views.week, name="week"),
 ]

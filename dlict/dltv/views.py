@@ -10,11 +10,23 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from dlict.core.http import Request, parse_id
+from dlict.core.scoping import can, scope_of
+from dlict.core.thai import MONTHS_TH_SHORT, academic_year, academic_year_range, be_year
 from dlict.dltv import services
-from dlict.dltv.selectors import problem_choices, recording_schools, week_grid
+from dlict.dltv.models import DLTV_GRADES, RepairRequest, UsageRecord, UsageRollup
+from dlict.dltv.selectors import (
+    not_reporting,
+    problem_choices,
+    recording_schools,
+    top_problems,
+    usage_by_month,
+    usage_by_school,
+    week_grid,
+)
+from dlict.schools.models import Office, School
 
 
 def _day(text: str | None, default: date) -> date:
@@ -96,5 +108,62 @@ def week(request: Request) -> HttpResponse:
             "next": (monday + timedelta(days=7)).isoformat()
             if monday + timedelta(days=7) <= today
             else None,
+        },
+    )
+
+
+def _months(year_start: date, today: date) -> list[date]:
+    """The months of the academic year so far (from May), the latest last."""
+    months: list[date] = []
+    month = year_start.replace(day=1)
+    while month <= today and len(months) < 12:
+        months.append(month)
+        month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return months
+
+
+@login_required
+@require_GET
+def dashboard(request: Request) -> HttpResponse:
+    """The office's DLTV use: rate by month × grade, by school this month, schools not reporting,
+    top problems. Every figure but the last two comes from the monthly rollups."""
+    if not can(request.user, "dltv.view"):
+        raise PermissionDenied
+    offices = Office.objects.restrict(request.user, "view")
+    scope = scope_of(request.user)
+    if not scope.national:
+        offices = offices.filter(pk__in=sorted(scope.offices_with("dltv.view")))
+    office = offices.filter(pk=parse_id(request.GET.get("office")) or 0).first() or offices.first()
+    if office is None:
+        raise PermissionDenied
+    today = timezone.localdate()
+    start, _end = academic_year_range(academic_year(today))
+    months = _months(start, today)
+    rollups = UsageRollup.objects.visible_to(request.user).filter(office=office)
+    records = UsageRecord.objects.visible_to(request.user).filter(office=office)
+    schools = School.objects.visible_to(request.user).filter(office=office)
+    month = months[-1] if months else today.replace(day=1)
+    return render(
+        request,
+        "dltv/dashboard.html",
+        {
+            "office": office,
+            "offices": offices if offices.count() > 1 else None,
+            "grades": DLTV_GRADES,
+            "by_month": [
+                {
+                    "label": f"{MONTHS_TH_SHORT[row.month.month - 1]} {be_year(row.month.year)}",
+                    "rates": [row.rate(code) for code, _label in DLTV_GRADES],
+                    "total": row.rate(),
+                }
+                for row in usage_by_month(rollups, months)
+            ],
+            "by_school": usage_by_school(rollups, month),
+            "month": f"{MONTHS_TH_SHORT[month.month - 1]} {be_year(month.year)}",
+            "not_reporting": not_reporting(schools, records, today),
+            "problems": top_problems(records, month),
+            "repairs": RepairRequest.objects.visible_to(request.user)
+            .filter(office=office, status=RepairRequest.Status.OPEN)
+            .select_related("school", "problem")[:50],
         },
     )

@@ -169,3 +169,24 @@ def test_a_coordinator_never_sees_another_schools_week(world: Any, classrooms: N
     client = world.client_for(world.coordinator_a)
     page = client.get(f"/dltv/week/?school={world.school_b.pk}&week={MONDAY.isoformat()}")
     assert "บ้านลับบีบี" not in page.content.decode()
+
+
+def test_the_office_dashboard_reads_the_rollups_and_lists_the_silent_schools(
+    world: Any, classrooms: None
+) -> None:
+    from unittest import mock
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with mock.patch("dlict.dltv.views.timezone.localdate", return_value=date(2026, 11, 6)):
+        _save(world.coordinator_a, world, _week(watched=4))
+        client = world.client_for(world.staff_a)
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/dltv/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "80" in text  # ป.1 and ป.2 watched 4 of 5 periods in November
+    assert "บ้านลับบีบี" in text  # school B has classrooms and has not reported
+    assert "ลับแซดแซด" not in text
+    assert len(queries) < 20

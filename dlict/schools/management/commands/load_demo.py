@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from dlict.accounts.models import User
-from dlict.dltv.demo import demo_classrooms_exist, load_demo_classrooms
+from dlict.dltv.demo import demo_classrooms_exist, load_demo_classrooms, load_demo_usage
 from dlict.emis.demo import demo_figures_exist, load_demo_figures
 from dlict.processes.demo import demo_projects_exist, load_demo_projects
 from dlict.schools.demo import (
@@ -47,7 +47,10 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Loaded the demo office's yearly projects."))
         if not demo_classrooms_exist(office):
             load_demo_classrooms(office)
-            self.stdout.write(self.style.SUCCESS("Loaded the demo office's DLTV classrooms."))
+            load_demo_usage(office)
+            self.stdout.write(
+                self.style.SUCCESS("Loaded the demo office's DLTV classrooms and use.")
+            )
         if not demo_figures_exist(office):
             load_demo_figures(office)
             self.stdout.write(self.style.SUCCESS("Loaded the demo office's student figures."))
