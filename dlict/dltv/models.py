@@ -261,3 +261,93 @@ class RepairRequest(models.Model):
 
     def get_additional_data(self) -> dict[str, Any]:
         return {"office_id": self.office_id}
+
+
+class EquipmentStatus(models.TextChoices):
+    """As schools and the DLTV foundation record it, for each TV and receiver."""
+
+    WORKING = "working", "มีและใช้งานได้"
+    BROKEN = "broken", "มีแต่ชำรุด"
+    NONE = "none", "ไม่มี"
+
+
+class EquipmentSource(models.TextChoices):
+    OBEC = "obec", "สพฐ."
+    FOUNDATION = "foundation", "มูลนิธิการศึกษาทางไกลผ่านดาวเทียม"
+    LOCAL = "local", "อบจ./อบต."
+    OTHER = "other", "อื่น ๆ"
+
+
+class EquipmentQuerySet(ScopedQuerySet["Equipment"]):
+    permission_app = "dltv"
+    office_path = "school__office"
+    school_path = "school"
+
+
+class Equipment(models.Model):
+    """A school's DLTV equipment: the dish, and each classroom's receiver (IRD) and TV. Status
+    changes are kept, dated, in EquipmentChange."""
+
+    class Kind(models.TextChoices):
+        DISH = "dish", _("Satellite dish")
+        RECEIVER = "receiver", _("Receiver (IRD)")
+        TV = "tv", _("Television")
+
+    class Band(models.TextChoices):
+        C = "c", "C-Band"
+        KU = "ku", "Ku-Band"
+
+    school = models.ForeignKey(
+        "schools.School", on_delete=models.CASCADE, related_name="+", verbose_name=_("school")
+    )
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    grade = models.CharField(_("grade"), max_length=4, choices=DLTV_GRADES, blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=EquipmentStatus.choices, default=EquipmentStatus.NONE
+    )
+    source = models.CharField(
+        _("source"), max_length=12, choices=EquipmentSource.choices, blank=True
+    )
+    warranty_end = models.DateField(_("warranty until"), null=True, blank=True)
+    band = models.CharField(_("band"), max_length=2, choices=Band.choices, blank=True)
+    size_cm = models.PositiveSmallIntegerField(_("dish size (cm)"), null=True, blank=True)
+    mount = models.CharField(_("mount"), max_length=100, blank=True)
+
+    objects = EquipmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("DLTV equipment")
+        verbose_name_plural = _("DLTV equipment")
+        ordering = ["school", "grade", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "kind", "grade"], name="equipment_once"),
+            models.CheckConstraint(
+                condition=Q(kind="dish", grade="") | ~Q(kind="dish") & ~Q(grade=""),
+                name="equipment_dish_per_school_others_per_grade",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school} {self.get_kind_display()} {self.get_grade_display()}".strip()
+
+
+class EquipmentChange(models.Model):
+    """The history of a piece of equipment: its status from a given day."""
+
+    equipment = models.ForeignKey(
+        Equipment, on_delete=models.CASCADE, related_name="changes", verbose_name=_("equipment")
+    )
+    changed_on = models.DateField(_("from"))
+    status = models.CharField(_("status"), max_length=8, choices=EquipmentStatus.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("equipment change")
+        verbose_name_plural = _("equipment history")
+        ordering = ["equipment", "-changed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.equipment} {self.changed_on} {self.status}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -20,6 +21,9 @@ from dlict.dltv.models import (
     DLTV_GRADES,
     MAX_PERIODS,
     DltvClassroom,
+    Equipment,
+    EquipmentChange,
+    EquipmentStatus,
     OfficeHoliday,
     ProblemCategory,
     RepairRequest,
@@ -88,7 +92,7 @@ def _check(entries: list[Entry], school: School, problems: dict[int, ProblemCate
         raise ValidationError(sorted(set(errors)))
 
 
-def usage_week_save(*, user: object, school: School, entries: list[Entry]) -> WeekSaved:
+def usage_week_save(*, user: Any, school: School, entries: list[Entry]) -> WeekSaved:
     """Save a school's records (one week, or part of it). Saving the same week again, or twice
     at once, leaves one record per grade and day."""
     if not can(user, "dltv.record", school=school):
@@ -124,7 +128,7 @@ def usage_week_save(*, user: object, school: School, entries: list[Entry]) -> We
                 )
             for key, value in values.items():
                 setattr(record, key, value)
-            record.recorded_by = user  # type: ignore[assignment]
+            record.recorded_by = user
             record.save()
             saved += 1
             problem = problems.get(entry.problem_id) if entry.problem_id else None
@@ -196,3 +200,57 @@ def rollups_rebuild() -> int:
         batch = [UsageRollup(**row) for row in rows.iterator(chunk_size=10_000)]
         UsageRollup.objects.bulk_create(batch, batch_size=5000)
     return len(batch)
+
+
+@dataclass(frozen=True)
+class EquipmentInput:
+    kind: str
+    grade: str
+    status: str
+    source: str = ""
+    warranty_end: date | None = None
+    band: str = ""
+    size_cm: int | None = None
+    mount: str = ""
+
+
+def equipment_save(*, user: Any, school: School, items: list[EquipmentInput]) -> int:
+    """Keep the school's dish and each classroom's receiver and TV; a status that changes is
+    recorded, dated today, in the equipment's history. Returns the number of changes."""
+    if not can(user, "dltv.change", school=school):
+        raise PermissionDenied
+    grades = set(DltvClassroom.objects.filter(school=school).values_list("grade", flat=True))
+    errors = []
+    for item in items:
+        if item.kind == Equipment.Kind.DISH:
+            if item.grade:
+                errors.append(_("The dish belongs to the school, not to a grade."))
+            if item.size_cm is not None and not 30 <= item.size_cm <= 500:
+                errors.append(_("A dish is 30 to 500 cm across."))
+        elif item.grade not in grades:
+            errors.append(
+                _("This school does not teach %(grade)s with DLTV.")
+                % {"grade": GRADE_LABELS.get(item.grade, item.grade)}
+            )
+        if item.status not in EquipmentStatus.values:
+            errors.append(_("Choose a status from the list."))
+    if errors:
+        raise ValidationError(sorted(set(errors)))
+    today = timezone.localdate()
+    changes = 0
+    with transaction.atomic():
+        School.objects.select_for_update().get(pk=school.pk)
+        for item in items:
+            equipment, _new = Equipment.objects.get_or_create(
+                school=school, kind=item.kind, grade=item.grade
+            )
+            before = equipment.status if not _new else None
+            for name in ("status", "source", "warranty_end", "band", "size_cm", "mount"):
+                setattr(equipment, name, getattr(item, name))
+            equipment.save()
+            if before != equipment.status:
+                EquipmentChange.objects.create(
+                    equipment=equipment, changed_on=today, status=equipment.status, changed_by=user
+                )
+                changes += 1
+    return changes

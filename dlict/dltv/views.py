@@ -5,18 +5,29 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from dlict.core import thai
 from dlict.core.http import Request, parse_id
-from dlict.core.scoping import can, scope_of
+from dlict.core.scoping import can, get_visible_or_404, scope_of
 from dlict.core.thai import MONTHS_TH_SHORT, academic_year, academic_year_range, be_year
 from dlict.dltv import services
-from dlict.dltv.models import DLTV_GRADES, RepairRequest, UsageRecord, UsageRollup
+from dlict.dltv.models import (
+    DLTV_GRADES,
+    DltvClassroom,
+    Equipment,
+    EquipmentChange,
+    EquipmentSource,
+    EquipmentStatus,
+    RepairRequest,
+    UsageRecord,
+    UsageRollup,
+)
 from dlict.dltv.selectors import (
     not_reporting,
     problem_choices,
@@ -165,5 +176,91 @@ def dashboard(request: Request) -> HttpResponse:
             "repairs": RepairRequest.objects.visible_to(request.user)
             .filter(office=office, status=RepairRequest.Status.OPEN)
             .select_related("school", "problem")[:50],
+        },
+    )
+
+
+def _date(text: str | None) -> date | None:
+    try:
+        return thai.parse_date(text) if text and text.strip() else None
+    except ValueError:
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def equipment(request: Request, pk: int) -> HttpResponse:
+    """A school's DLTV set: the dish, and each classroom's receiver and TV, with their history."""
+    school = get_visible_or_404(School.objects.restrict(request.user, "view"), pk=pk)
+    if not can(request.user, "dltv.view", school=school):
+        raise Http404
+    can_change = can(request.user, "dltv.change", school=school)
+    classrooms = list(DltvClassroom.objects.filter(school=school).order_by("grade"))
+    kept = {(e.kind, e.grade): e for e in Equipment.objects.filter(school=school)}
+    errors: list[str] = []
+    if request.method == "POST":
+        if not can_change:
+            raise PermissionDenied
+        data = request.POST
+        size = data.get("dish-size", "").strip()
+        items = [
+            services.EquipmentInput(
+                kind=Equipment.Kind.DISH,
+                grade="",
+                status=data.get("dish-status", ""),
+                source=data.get("dish-source", ""),
+                warranty_end=_date(data.get("dish-warranty")),
+                band=data.get("dish-band", ""),
+                size_cm=int(size) if size.isdigit() and len(size) < 5 else None,
+                mount=data.get("dish-mount", "")[:100],
+            )
+        ]
+        for classroom in classrooms:
+            for kind in (Equipment.Kind.RECEIVER, Equipment.Kind.TV):
+                key = f"{kind}-{classroom.grade}"
+                items.append(
+                    services.EquipmentInput(
+                        kind=kind,
+                        grade=classroom.grade,
+                        status=data.get(f"{key}-status", ""),
+                        source=data.get(f"{key}-source", ""),
+                        warranty_end=_date(data.get(f"{key}-warranty")),
+                    )
+                )
+        try:
+            changes = services.equipment_save(user=request.user, school=school, items=items)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(
+                request, _("The DLTV set was saved (%(n)d status changes).") % {"n": changes}
+            )
+            return redirect("dltv:equipment", pk=school.pk)
+    rows = [
+        {
+            "classroom": classroom,
+            "receiver": kept.get((Equipment.Kind.RECEIVER, classroom.grade)),
+            "tv": kept.get((Equipment.Kind.TV, classroom.grade)),
+        }
+        for classroom in classrooms
+    ]
+    history = (
+        EquipmentChange.objects.filter(equipment__school=school)
+        .select_related("equipment", "changed_by")
+        .order_by("-changed_on", "-pk")[:30]
+    )
+    return render(
+        request,
+        "dltv/equipment.html",
+        {
+            "school": school,
+            "dish": kept.get((Equipment.Kind.DISH, "")),
+            "rows": rows,
+            "statuses": EquipmentStatus.choices,
+            "sources": EquipmentSource.choices,
+            "bands": Equipment.Band.choices,
+            "history": history,
+            "errors": errors,
+            "can_change": can_change,
         },
     )

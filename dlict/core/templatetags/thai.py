@@ -71,3 +71,9 @@ def thai_digits(value: object) -> str:
 @register.filter
 def fiscal_year(value: date | datetime | None) -> int | str:
     return thai.fiscal_year(_as_local_date(value)) if value else ""
+
+
+@register.filter
+def thai_date_numeric(value: date | None) -> str:
+    """``24/11/2569``: as the date boxes take it back."""
+    return thai.format_date_numeric(value) if value else ""

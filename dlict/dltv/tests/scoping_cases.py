@@ -1,5 +1,6 @@
 from typing import Any
 
+from dlict.core.testing.walker import Case
 from dlict.dltv.models import DltvClassroom
 
 
@@ -13,6 +14,15 @@ def _foreign(world: Any) -> list[dict[str, Any]]:
     ]
 
 
-CASES: dict[str, Any] = {}
+def _foreign_schools(world: Any, persona: str) -> list[dict[str, Any]]:
+    schools = [world.school_z]
+    if persona == "coordinator_a":
+        schools.append(world.school_b)
+    return [{"pk": school.pk} for school in schools]
+
+
+CASES: dict[str, Any] = {
+    "dltv:equipment": Case(own=lambda world: {"pk": world.school_a.pk}, foreign=_foreign_schools),
+}
 PUBLIC: set[str] = set()
 LIST_QUERIES = {"dltv:week": _foreign}

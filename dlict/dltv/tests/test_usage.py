@@ -190,3 +190,39 @@ def test_the_office_dashboard_reads_the_rollups_and_lists_the_silent_schools(
     assert "บ้านลับบีบี" in text  # school B has classrooms and has not reported
     assert "ลับแซดแซด" not in text
     assert len(queries) < 20
+
+
+def test_staff_keep_a_schools_dltv_set_with_dated_history(world: Any, classrooms: None) -> None:
+    client = world.client_for(world.staff_a)
+    url = f"/dltv/schools/{world.school_a.pk}/equipment/"
+    assert client.get(url).status_code == 200
+    data = {"dish-status": "working", "dish-band": "ku", "dish-size": "75", "dish-mount": "หลังคา"}
+    for grade in ("p1", "p2"):
+        data |= {f"receiver-{grade}-status": "working", f"tv-{grade}-status": "working",
+                 f"tv-{grade}-source": "obec", f"tv-{grade}-warranty": "30/09/2571"}  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    data["tv-p2-status"] = "broken"
+    client.post(url, data)
+    from dlict.dltv.models import Equipment, EquipmentChange
+
+    tv = Equipment.objects.get(school=world.school_a, kind="tv", grade="p2")
+    assert tv.status == "broken"
+    assert tv.warranty_end == date(2028, 9, 30)
+    assert list(tv.changes.values_list("status", flat=True)) == ["broken", "working"]
+    assert EquipmentChange.objects.count() == 6  # five first statuses, one change
+
+
+def test_a_coordinator_reads_but_does_not_change_the_set(world: Any, classrooms: None) -> None:
+    client = world.client_for(world.coordinator_a)
+    url = f"/dltv/schools/{world.school_a.pk}/equipment/"
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"dish-status": "broken"}).status_code == 403
+
+
+def test_a_dish_of_a_silly_size_is_refused(world: Any, classrooms: None) -> None:
+    with pytest.raises(ValidationError, match="30 to 500 cm"):
+        services.equipment_save(
+            user=world.staff_a,
+            school=world.school_a,
+            items=[services.EquipmentInput(kind="dish", grade="", status="working", size_cm=5)],
+        )
