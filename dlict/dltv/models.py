@@ -351,3 +351,38 @@ class EquipmentChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.equipment} {self.changed_on} {self.status}"
+
+
+class ViewingChannel(models.TextChoices):
+    """How a school watches DLTV (the foundation's context form, section 5.1)."""
+
+    SATELLITE = "satellite", "รับชมสดผ่านกล่องดาวเทียม (IRD)"
+    INTERNET_LIVE = "internet_live", "รับชมสดผ่านเว็บไซต์ www.dltv.ac.th"
+    REPLAY = "replay", "รับชมย้อนหลังผ่านเว็บไซต์"
+    DOWNLOADS = "downloads", "ดาวน์โหลดสื่อหรือเอกสาร"
+
+
+class DltvSetup(models.Model):
+    """How a school receives DLTV: its viewing channels and its internet link."""
+
+    school = models.OneToOneField(
+        "schools.School",
+        on_delete=models.CASCADE,
+        related_name="dltv_setup",
+        verbose_name=_("school"),
+    )
+    channels = models.JSONField(_("viewing channels"), default=list, blank=True)
+    internet = models.CharField(_("internet link"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("DLTV set-up")
+        verbose_name_plural = _("DLTV set-ups")
+
+    def __str__(self) -> str:
+        return str(self.school)
+
+    @property
+    def channel_labels(self) -> list[str]:
+        labels = dict(ViewingChannel.choices)
+        return [str(labels[code]) for code in self.channels if code in labels]

@@ -20,6 +20,7 @@ from dlict.dltv.models import (
     DLTV_GRADES,
     MAX_PERIODS,
     DltvClassroom,
+    DltvSetup,
     Equipment,
     EquipmentChange,
     EquipmentStatus,
@@ -28,6 +29,7 @@ from dlict.dltv.models import (
     RepairRequest,
     UsageRecord,
     UsageRollup,
+    ViewingChannel,
 )
 from dlict.schools.models import School
 
@@ -214,7 +216,14 @@ class EquipmentInput:
     mount: str = ""
 
 
-def equipment_save(*, user: Any, school: School, items: list[EquipmentInput]) -> int:
+def equipment_save(
+    *,
+    user: Any,
+    school: School,
+    items: list[EquipmentInput],
+    channels: list[str] | None = None,
+    internet: str | None = None,
+) -> int:
     """Keep the school's dish and each classroom's receiver and TV; a status that changes is
     recorded, dated today, in the equipment's history. Returns the number of changes."""
     if not can(user, "dltv.change", school=school):
@@ -234,6 +243,8 @@ def equipment_save(*, user: Any, school: School, items: list[EquipmentInput]) ->
             )
         if item.status not in EquipmentStatus.values:
             errors.append(_("Choose a status from the list."))
+    if channels is not None and set(channels) - set(ViewingChannel.values):
+        errors.append(_("Choose the viewing channels from the list."))
     if errors:
         raise ValidationError(sorted(set(errors)))
     today = timezone.localdate()
@@ -253,4 +264,11 @@ def equipment_save(*, user: Any, school: School, items: list[EquipmentInput]) ->
                     equipment=equipment, changed_on=today, status=equipment.status, changed_by=user
                 )
                 changes += 1
+        if channels is not None or internet is not None:
+            setup, _new = DltvSetup.objects.get_or_create(school=school)
+            if channels is not None:
+                setup.channels = [c for c in ViewingChannel.values if c in channels]
+            if internet is not None:
+                setup.internet = internet.strip()[:200]
+            setup.save()
     return changes

@@ -20,6 +20,7 @@ from dlict.dltv import services
 from dlict.dltv.models import (
     DLTV_GRADES,
     DltvClassroom,
+    DltvSetup,
     Equipment,
     EquipmentChange,
     EquipmentSource,
@@ -27,6 +28,7 @@ from dlict.dltv.models import (
     RepairRequest,
     UsageRecord,
     UsageRollup,
+    ViewingChannel,
 )
 from dlict.dltv.selectors import (
     not_reporting,
@@ -228,7 +230,13 @@ def equipment(request: Request, pk: int) -> HttpResponse:
                     )
                 )
         try:
-            changes = services.equipment_save(user=request.user, school=school, items=items)
+            changes = services.equipment_save(
+                user=request.user,
+                school=school,
+                items=items,
+                channels=data.getlist("channels"),
+                internet=data.get("internet", ""),
+            )
         except ValidationError as error:
             errors = error.messages
         else:
@@ -255,6 +263,8 @@ def equipment(request: Request, pk: int) -> HttpResponse:
         {
             "school": school,
             "dish": kept.get((Equipment.Kind.DISH, "")),
+            "setup": DltvSetup.objects.filter(school=school).first(),
+            "channels": ViewingChannel.choices,
             "rows": rows,
             "statuses": EquipmentStatus.choices,
             "sources": EquipmentSource.choices,

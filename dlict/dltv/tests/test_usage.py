@@ -226,3 +226,20 @@ def test_a_dish_of_a_silly_size_is_refused(world: Any, classrooms: None) -> None
             school=world.school_a,
             items=[services.EquipmentInput(kind="dish", grade="", status="working", size_cm=5)],
         )
+
+
+def test_the_viewing_channels_and_internet_link_are_kept(world: Any, classrooms: None) -> None:
+    from dlict.dltv.models import DltvSetup
+
+    client = world.client_for(world.staff_a)
+    url = f"/dltv/schools/{world.school_a.pk}/equipment/"
+    data = {"dish-status": "working", "channels": ["replay", "satellite"],
+            "internet": "ไฟเบอร์ 500 Mbps"}  # fmt: skip
+    for grade in ("p1", "p2"):
+        data |= {f"receiver-{grade}-status": "working", f"tv-{grade}-status": "working"}
+    assert client.post(url, data).status_code == 302
+    setup = DltvSetup.objects.get(school=world.school_a)
+    assert setup.channels == ["satellite", "replay"]
+    assert setup.internet == "ไฟเบอร์ 500 Mbps"
+    data["channels"] = ["cable"]
+    assert "ช่องทางการรับชม" in client.post(url, data).content.decode()
