@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from dlict.dltv import views
 
@@ -6,6 +6,11 @@ app_name = "dltv"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    re_path(
+        r"^export/(?P<table>by-month|by-school|not-reporting)\.xlsx$",
+        views.dashboard_export,
+        name="export",
+    ),
     path("week/", views.week, name="week"),
     path("schools/<int:pk>/equipment/", views.equipment, name="equipment"),
 ]

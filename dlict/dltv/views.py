@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,10 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from dlict.core import thai
+from dlict.core.exports import export_response
 from dlict.core.http import Request, parse_id
 from dlict.core.scoping import can, get_visible_or_404, scope_of
 from dlict.core.thai import MONTHS_TH_SHORT, academic_year, academic_year_range, be_year
 from dlict.dltv import services
+from dlict.dltv.exports import ByMonthExporter, BySchoolExporter, NotReportingExporter
 from dlict.dltv.models import (
     DLTV_GRADES,
     DltvClassroom,
@@ -135,11 +139,8 @@ def _months(year_start: date, today: date) -> list[date]:
     return months
 
 
-@login_required
-@require_GET
-def dashboard(request: Request) -> HttpResponse:
-    """The office's DLTV use: rate by month × grade, by school this month, schools not reporting,
-    top problems. Every figure but the last two comes from the monthly rollups."""
+def _office(request: Request) -> tuple[Office, Any]:
+    """The office whose figures are shown (one the person may see), and the choices."""
     if not can(request.user, "dltv.view"):
         raise PermissionDenied
     offices = Office.objects.restrict(request.user, "view")
@@ -149,6 +150,12 @@ def dashboard(request: Request) -> HttpResponse:
     office = offices.filter(pk=parse_id(request.GET.get("office")) or 0).first() or offices.first()
     if office is None:
         raise PermissionDenied
+    return office, offices
+
+
+def _figures(request: Request, office: Office) -> dict[str, Any]:
+    """Every table of the dashboard. All but the silent schools and the problems come from the
+    monthly rollups."""
     today = timezone.localdate()
     start, _end = academic_year_range(academic_year(today))
     months = _months(start, today)
@@ -156,30 +163,53 @@ def dashboard(request: Request) -> HttpResponse:
     records = UsageRecord.objects.visible_to(request.user).filter(office=office)
     schools = School.objects.visible_to(request.user).filter(office=office)
     month = months[-1] if months else today.replace(day=1)
-    return render(
-        request,
-        "dltv/dashboard.html",
-        {
-            "office": office,
-            "offices": offices if offices.count() > 1 else None,
-            "grades": DLTV_GRADES,
-            "by_month": [
-                {
-                    "label": f"{MONTHS_TH_SHORT[row.month.month - 1]} {be_year(row.month.year)}",
-                    "rates": [row.rate(code) for code, _label in DLTV_GRADES],
-                    "total": row.rate(),
-                }
-                for row in usage_by_month(rollups, months)
-            ],
-            "by_school": usage_by_school(rollups, month),
-            "month": f"{MONTHS_TH_SHORT[month.month - 1]} {be_year(month.year)}",
-            "not_reporting": not_reporting(schools, records, today),
-            "problems": top_problems(records, month),
-            "repairs": RepairRequest.objects.visible_to(request.user)
-            .filter(office=office, status=RepairRequest.Status.OPEN)
-            .select_related("school", "problem")[:50],
-        },
-    )
+    return {
+        "grades": DLTV_GRADES,
+        "by_month": [
+            {
+                "label": f"{MONTHS_TH_SHORT[row.month.month - 1]} {be_year(row.month.year)}",
+                "rates": [row.rate(code) for code, _label in DLTV_GRADES],
+                "total": row.rate(),
+            }
+            for row in usage_by_month(rollups, months)
+        ],
+        "by_school": usage_by_school(rollups, month),
+        "month": f"{MONTHS_TH_SHORT[month.month - 1]} {be_year(month.year)}",
+        "not_reporting": not_reporting(schools, records, today),
+        "problems": top_problems(records, month),
+        "repairs": RepairRequest.objects.visible_to(request.user)
+        .filter(office=office, status=RepairRequest.Status.OPEN)
+        .select_related("school", "problem")[:50],
+    }
+
+
+@login_required
+@require_GET
+def dashboard(request: Request) -> HttpResponse:
+    """The office's DLTV use: rate by month × grade, by school this month, schools not reporting,
+    top problems, open repair requests; every table also as XLSX."""
+    office, offices = _office(request)
+    context = {
+        "office": office,
+        "offices": offices if offices.count() > 1 else None,
+        **_figures(request, office),
+    }
+    return render(request, "dltv/dashboard.html", context)
+
+
+@login_required
+@require_GET
+def dashboard_export(request: Request, table: str) -> HttpResponseBase:
+    office, _offices = _office(request)
+    figures = _figures(request, office)
+    exporters = {
+        "by-month": lambda: ByMonthExporter(figures["by_month"], office.code),
+        "by-school": lambda: BySchoolExporter(figures["by_school"], office.code),
+        "not-reporting": lambda: NotReportingExporter(figures["not_reporting"], office.code),
+    }
+    if table not in exporters:
+        raise Http404
+    return export_response(exporters[table](), "xlsx")
 
 
 def _date(text: str | None) -> date | None:

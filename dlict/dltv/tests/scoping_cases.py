@@ -1,6 +1,6 @@
 from typing import Any
 
-from dlict.core.testing.walker import Case
+from dlict.core.testing.walker import Case, Fixed
 from dlict.dltv.models import DltvClassroom
 
 
@@ -23,6 +23,13 @@ def _foreign_schools(world: Any, persona: str) -> list[dict[str, Any]]:
 
 CASES: dict[str, Any] = {
     "dltv:equipment": Case(own=lambda world: {"pk": world.school_a.pk}, foreign=_foreign_schools),
+    "dltv:export": Fixed(
+        kwargs=lambda world: {"table": "not-reporting"},
+        queries=lambda world: [{"office": world.office_z.pk}, *_foreign(world)],
+    ),
 }
 PUBLIC: set[str] = set()
-LIST_QUERIES = {"dltv:week": _foreign}
+LIST_QUERIES = {
+    "dltv:week": _foreign,
+    "dltv:dashboard": lambda world: [{"office": world.office_z.pk}, *_foreign(world)],
+}

@@ -243,3 +243,16 @@ def test_the_viewing_channels_and_internet_link_are_kept(world: Any, classrooms:
     assert setup.internet == "ไฟเบอร์ 500 Mbps"
     data["channels"] = ["cable"]
     assert "ช่องทางการรับชม" in client.post(url, data).content.decode()
+
+
+@pytest.mark.parametrize("table", ["by-month", "by-school", "not-reporting"])
+def test_each_dashboard_table_downloads_as_xlsx(world: Any, classrooms: None, table: str) -> None:
+    from dlict.core.testing.walker import response_text
+
+    _save(world.coordinator_a, world, _week(watched=4))
+    response = world.client_for(world.staff_a).get(f"/dltv/export/{table}.xlsx")
+    assert response.status_code == 200
+    text = response_text(response)
+    assert "ลับแซดแซด" not in text
+    if table == "not-reporting":
+        assert "บ้านลับบีบี" in text
