@@ -18,6 +18,11 @@ def public_holiday(day: date) -> bool:
     return day in _thai_holidays(day.year)
 
 
+def next_month(month: date) -> date:
+    """The first day of the month after ``month``'s."""
+    return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
 def week_of(day: date) -> list[date]:
     """Monday to Friday of ``day``'s week."""
     monday = day - timedelta(days=day.weekday())

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from dlict.core.scoping import scope_of
-from dlict.dltv.calendar import school_days, week_of
+from dlict.dltv.calendar import next_month, school_days, week_of
 from dlict.dltv.models import (
     DLTV_GRADES,
     DltvClassroom,
@@ -171,9 +171,8 @@ def not_reporting(schools: QuerySet[School], records: QuerySet[Any], today: date
 def top_problems(records: QuerySet[Any], month: date) -> list[tuple[str, int]]:
     from django.db.models import Count
 
-    next_month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
     rows = (
-        records.filter(day__gte=month, day__lt=next_month, problem__isnull=False)
+        records.filter(day__gte=month, day__lt=next_month(month), problem__isnull=False)
         .values("problem__label")
         .annotate(n=Count("pk"))
         .order_by("-n")[:10]

@@ -4,7 +4,7 @@ transaction: what the dashboards read always equals a recomputation from the rec
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from dlict.core.scoping import can
 from dlict.core.thai import format_date_short
-from dlict.dltv.calendar import public_holiday
+from dlict.dltv.calendar import next_month, public_holiday
 from dlict.dltv.models import (
     DLTV_GRADES,
     MAX_PERIODS,
@@ -153,9 +153,8 @@ def usage_week_save(*, user: Any, school: School, entries: list[Entry]) -> WeekS
 def rollups_refresh(*, school: School, months: set[date]) -> None:
     """Recompute the school's rollups of these months from its records (a few dozen rows)."""
     for month in months:
-        next_month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
         sums = (
-            UsageRecord.objects.filter(school=school, day__gte=month, day__lt=next_month)
+            UsageRecord.objects.filter(school=school, day__gte=month, day__lt=next_month(month))
             .values("grade")
             .annotate(
                 days=Count("pk"),

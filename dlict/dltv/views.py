@@ -17,9 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from dlict.core import thai
 from dlict.core.exports import export_response
 from dlict.core.http import Request, parse_id
-from dlict.core.scoping import can, get_visible_or_404, scope_of
+from dlict.core.scoping import can, get_visible_or_404
 from dlict.core.thai import MONTHS_TH_SHORT, academic_year, academic_year_range, be_year
 from dlict.dltv import services
+from dlict.dltv.calendar import next_month
 from dlict.dltv.exports import ByMonthExporter, BySchoolExporter, NotReportingExporter
 from dlict.dltv.models import (
     DLTV_GRADES,
@@ -135,7 +136,7 @@ def _months(year_start: date, today: date) -> list[date]:
     month = year_start.replace(day=1)
     while month <= today and len(months) < 12:
         months.append(month)
-        month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+        month = next_month(month)
     return months
 
 
@@ -143,10 +144,7 @@ def _office(request: Request) -> tuple[Office, Any]:
     """The office whose figures are shown (one the person may see), and the choices."""
     if not can(request.user, "dltv.view"):
         raise PermissionDenied
-    offices = Office.objects.restrict(request.user, "view")
-    scope = scope_of(request.user)
-    if not scope.national:
-        offices = offices.filter(pk__in=sorted(scope.offices_with("dltv.view")))
+    offices = Office.objects.with_office_permission(request.user, "dltv.view").order_by("code")
     office = offices.filter(pk=parse_id(request.GET.get("office")) or 0).first() or offices.first()
     if office is None:
         raise PermissionDenied

@@ -28,7 +28,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from dlict.core.exports import export_response
+from dlict.core.exports import export_csv, export_response
 from dlict.core.http import Request, parse_id
 from dlict.core.pdf import pdf_response
 from dlict.core.scoping import can, scope_of
@@ -36,7 +36,7 @@ from dlict.emis import selectors
 from dlict.emis.booklet import booklet_pdf
 from dlict.emis.exports import EXPORTERS
 from dlict.emis.models import DataRound
-from dlict.emis.open_data import DATASETS, as_csv, as_json, dataset_rows
+from dlict.emis.open_data import DATASETS, DatasetExporter, as_json, dataset_rows
 from dlict.emis.open_data import published_rounds as open_data_rounds
 from dlict.emis.selectors import FigureScope, Period
 from dlict.schools.models import School
@@ -223,14 +223,14 @@ def open_data_file(
     period = (int(year), int(data_round))
     if dataset not in DATASETS or period not in open_data_rounds():
         raise Http404
-    headers = DATASETS[dataset]
-    rows = dataset_rows(dataset, *period)
+    response: StreamingHttpResponse
     if fmt == "csv":
-        response = StreamingHttpResponse(
-            as_csv(headers, rows), content_type="text/csv; charset=utf-8"
-        )
+        response = export_csv(DatasetExporter(dataset, *period))
     else:
-        response = StreamingHttpResponse(as_json(headers, rows), content_type="application/json")
+        rows = dataset_rows(dataset, *period)
+        response = StreamingHttpResponse(
+            as_json(DATASETS[dataset], rows), content_type="application/json"
+        )
     response["Content-Disposition"] = f'attachment; filename="{dataset}-{year}-{data_round}.{fmt}"'
     response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
     return response

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,8 +29,8 @@ class FigureTableExporter(Exporter):
         self.filename = f"emis-{self.slug}{office}-{period.academic_year}-{period.data_round}"
         self.sheet_title = self.title()
 
-    def title(self) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def title(self) -> str: ...
 
 
 class TotalsExporter(FigureTableExporter):
@@ -185,11 +186,11 @@ class SmallSchoolsExporter(SchoolsExporter):
 
 
 class ChangeExporter(FigureTableExporter):
-    def first_heading(self) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def first_heading(self) -> str: ...
 
-    def change_rows(self) -> list[ChangeRow]:
-        raise NotImplementedError
+    @abstractmethod
+    def change_rows(self) -> list[ChangeRow]: ...
 
     def headers(self) -> list[str]:
         return [

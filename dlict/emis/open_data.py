@@ -7,14 +7,13 @@ school's grade could point at one child.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import F, Sum
 
-from dlict.core.exports import safe_text
+from dlict.core.exports import Exporter
 from dlict.emis.grades import GRADE_BY_CODE
 from dlict.emis.models import SchoolProfile, StudentCount
 
@@ -99,17 +98,19 @@ def dataset_rows(name: str, academic_year: int, data_round: int) -> Iterator[lis
         ]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+class DatasetExporter(Exporter):
+    """A published dataset through the shared exporter (CSV with its byte-order mark, cells a
+    spreadsheet would run as formulas kept as text)."""
 
+    def __init__(self, name: str, academic_year: int, data_round: int) -> None:
+        self.name, self.period = name, (academic_year, data_round)
+        self.filename = f"{name}-{academic_year}-{data_round}"
 
-def as_csv(headers: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # Excel reads the file as UTF-8 with the byte-order mark
-    yield writer.writerow(headers)
-    for row in rows:
-        yield writer.writerow([safe_text(value) for value in row])
+    def headers(self) -> list[str]:
+        return DATASETS[self.name]
+
+    def rows(self) -> Iterable[list[Any]]:
+        return dataset_rows(self.name, *self.period)
 
 
 def as_json(headers: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:

@@ -17,7 +17,6 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from dlict.core.scoping import scope_of
 from dlict.core.thai import thai_sort_key
 from dlict.emis.grades import GRADE_BY_CODE, LEVELS, grades_of
 from dlict.emis.models import DataRound, SchoolProfile, StudentCount, StudentCountQuerySet
@@ -107,11 +106,7 @@ def figure_offices(user: Any) -> list[Office]:
     """The offices whose figures the user may choose between: every office for a national
     administrator, the offices of their office roles otherwise. People of a school choose nothing:
     they see their school."""
-    offices = Office.objects.visible_to(user).order_by("code")
-    scope = scope_of(user)
-    if not scope.national:
-        offices = offices.filter(pk__in=sorted(scope.offices_with("emis.view")))
-    return list(offices)
+    return list(Office.objects.with_office_permission(user, "emis.view").order_by("code"))
 
 
 def periods_with_figures(figures: FigureScope) -> list[Period]:

@@ -59,10 +59,7 @@ def import_students(request: Request) -> HttpResponse:
 
 
 def _import_offices(request: Request) -> Any:
-    scope = scope_of(request.user)
-    if scope.national:
-        return Office.objects.order_by("code")
-    return Office.objects.filter(pk__in=sorted(scope.offices_with("emis.import"))).order_by("code")
+    return Office.objects.with_office_permission(request.user, "emis.import").order_by("code")
 
 
 SCHOOL_INFO_SHOWN = (

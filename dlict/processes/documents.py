@@ -43,7 +43,7 @@ PLAN_STATUS_TH = {
     PlanStatus.SUPERSEDED: "มีฉบับใหม่แทน",
 }
 STEP_STATUS_TH = {
-    StepStatus.TODO: "ยังไม่เริ่ม",
+    StepStatus.NOT_STARTED: "ยังไม่เริ่ม",
     StepStatus.DOING: "กำลังดำเนินการ",
     StepStatus.DONE: "เสร็จแล้ว",
 }

@@ -440,7 +440,7 @@ class PlanEvent(models.Model):
 class StepStatus(models.TextChoices):
     """Where a project stands on a step."""
 
-    TODO = "todo", _("Not started")
+    NOT_STARTED = "todo", _("Not started")
     DOING = "doing", _("In progress")
     DONE = "done", _("Done")
 
@@ -455,7 +455,7 @@ class StepProgress(models.Model):
         Step, on_delete=models.PROTECT, related_name="progress", verbose_name=_("step")
     )
     status = models.CharField(
-        _("status"), max_length=8, choices=StepStatus.choices, default=StepStatus.TODO
+        _("status"), max_length=8, choices=StepStatus.choices, default=StepStatus.NOT_STARTED
     )
     started_on = models.DateField(_("started on"), null=True, blank=True)
     finished_on = models.DateField(_("finished on"), null=True, blank=True)

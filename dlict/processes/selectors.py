@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from dlict.accounts.models import User
 from dlict.accounts.roles import Role
-from dlict.core.scoping import get_visible_or_404, scope_of
+from dlict.core.scoping import get_visible_or_404
 from dlict.core.thai import fiscal_year
 from dlict.processes.models import (
     PlanEvent,
@@ -55,11 +55,7 @@ def projects_overview(*, user: Any, action: str = "view") -> QuerySet[Project]:
 
 def offices_for(user: Any, action: str = "view") -> QuerySet[Office]:
     """Offices whose projects the user may read (or run, with action="change")."""
-    scope = scope_of(user)
-    offices = Office.objects.order_by("code")
-    if scope.national:
-        return offices
-    return offices.filter(pk__in=sorted(scope.offices_with(f"processes.{action}")))
+    return Office.objects.with_office_permission(user, f"processes.{action}").order_by("code")
 
 
 def office_staff(office: Office) -> QuerySet[User]:

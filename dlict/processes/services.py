@@ -429,7 +429,7 @@ def step_progress_update(
                     )
         if status == StepStatus.DOING and started_on is None:
             started_on = today
-        if status == StepStatus.TODO:
+        if status == StepStatus.NOT_STARTED:
             started_on = None
         if (started_on and started_on > today) or (finished_on and finished_on > today):
             problems.append(_("A step's dates cannot be in the future."))

@@ -110,6 +110,15 @@ class OfficeQuerySet(ScopedQuerySet["Office"]):
             offices |= {scope.school_offices[s] for s in scope.schools_with(permission)}
         return self.filter(pk__in=sorted(offices))
 
+    def with_office_permission(self, user: Any, permission: str) -> Self:
+        """Offices where one of the user's office roles grants ``permission`` (all of them for a
+        national administrator): the offices a page of office-wide figures lets one choose. A role
+        in a school reaches no office this way."""
+        scope = scope_of(user)
+        if scope.national:
+            return self.all()
+        return self.filter(pk__in=sorted(scope.offices_with(permission)))
+
 
 def normalize_school_name(text: str) -> str:
     """The registry writes a school's name without "โรงเรียน" (or "รร.") and with single spaces:

@@ -47,7 +47,7 @@ def test_a_step_cannot_be_done_before_the_steps_before_it(world: Any) -> None:
     project = project_for(world.office_a, world.staff_a)
     with pytest.raises(ValidationError, match="steps before this one"):
         _mark(world, project, 2)
-    assert _progress(project, 2).status == StepStatus.TODO
+    assert _progress(project, 2).status == StepStatus.NOT_STARTED
 
 
 def test_steps_done_in_order_are_accepted(world: Any) -> None:
@@ -83,7 +83,7 @@ def test_dates_in_the_future_or_backwards_are_refused(world: Any) -> None:
         _mark(world, project, 1, finished_on=today + timedelta(days=3))
     with pytest.raises(ValidationError, match="before it starts"):
         _mark(world, project, 1, started_on=today, finished_on=today - timedelta(days=3))
-    assert _progress(project, 1).status == StepStatus.TODO
+    assert _progress(project, 1).status == StepStatus.NOT_STARTED
 
 
 def _upload(name: str, content: bytes) -> SimpleUploadedFile:

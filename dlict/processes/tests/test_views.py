@@ -145,7 +145,7 @@ def test_a_step_done_out_of_order_is_refused_on_the_page_in_thai(world: Any) -> 
     )
     assert response.status_code == 200
     assert "ขั้นตอนก่อนหน้า" in response.content.decode()
-    assert StepProgress.objects.get(project=project, step__n=2).status == StepStatus.TODO
+    assert StepProgress.objects.get(project=project, step__n=2).status == StepStatus.NOT_STARTED
 
 
 def test_the_project_page_shows_plan_steps_and_history(world: Any) -> None:
