@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
@@ -86,6 +87,24 @@ def prepare(*, scale: Scale) -> None:
     _vacuum()
 
 
+def prepare_extra(name: str, build: Callable[[], None]) -> None:
+    """Data that one benchmark adds to the scale's (the DLTV year's millions of records), made
+    once and kept beside it. Its marker row holds the scale's marker: a database made again from
+    empty has lost the extra data and gets it again."""
+    from django.db import transaction
+
+    wanted = _read_marker()
+    if wanted is None or _read_marker(name) == wanted:
+        return
+    note(f"generating the {name} data; later runs reuse it")
+    start = time.perf_counter()
+    with transaction.atomic():
+        build()
+        _write_marker(wanted, name=name)
+    note(f"generated in {time.perf_counter() - start:.1f} s")
+    _vacuum()
+
+
 def _generate(scale: Scale, marker: str) -> None:
     from django.core.management import call_command
     from django.db import transaction
@@ -132,18 +151,18 @@ def _fingerprint(scale: Scale, seed: int) -> str:
     return f"scale={scale} seed={seed} sources={digest.hexdigest()[:16]}"
 
 
-def _read_marker() -> str | None:
+def _read_marker(name: str = "data") -> str | None:
     from django.db import connection
 
     if MARKER_TABLE not in connection.introspection.table_names():
         return None
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT value FROM {MARKER_TABLE} WHERE name = %s", ["data"])  # noqa: S608
+        cursor.execute(f"SELECT value FROM {MARKER_TABLE} WHERE name = %s", [name])  # noqa: S608
         row = cursor.fetchone()
     return row[0] if row else None
 
 
-def _write_marker(value: str) -> None:
+def _write_marker(value: str, *, name: str = "data") -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -151,8 +170,8 @@ def _write_marker(value: str) -> None:
             f"CREATE TABLE IF NOT EXISTS {MARKER_TABLE} "
             "(name varchar(50) PRIMARY KEY, value varchar(200) NOT NULL)"
         )
-        cursor.execute(f"DELETE FROM {MARKER_TABLE}")  # noqa: S608
-        cursor.execute(f"INSERT INTO {MARKER_TABLE} (name, value) VALUES (%s, %s)", ["data", value])  # noqa: S608
+        cursor.execute(f"DELETE FROM {MARKER_TABLE} WHERE name = %s", [name])  # noqa: S608
+        cursor.execute(f"INSERT INTO {MARKER_TABLE} (name, value) VALUES (%s, %s)", [name, value])  # noqa: S608
 
 
 def _recreate() -> None:

@@ -36,5 +36,7 @@ BENCHMARKS: dict[str, Benchmark] = {
         # Rendering does not depend on the database: one run, on the embedded one.
         Benchmark("manual", "bench.manual", default_scale="small", databases=("sqlite",)),
         Benchmark("emis", "bench.emis", default_scale="national"),
+        # national: a year of 16 million records, on PostgreSQL only (see bench/dltv.py).
+        Benchmark("dltv", "bench.dltv", default_scale="small"),
     ]
 }

@@ -226,7 +226,8 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
         # The schools map draws OpenStreetMap tiles; its points show without them.
-        "img-src": [SELF, "data:", "https://tile.openstreetmap.org"],
+        # blob: shows a visit's photos on the phone before they are sent.
+        "img-src": [SELF, "data:", "blob:", "https://tile.openstreetmap.org"],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

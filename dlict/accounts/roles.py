@@ -21,6 +21,8 @@ _READ = {"schools.view", "schools.export", "emis.view", "dltv.view"}
 _KEEP_REGISTRY = {"schools.change", "schools.import", "emis.import", "jobs.view", "dltv.change"}
 # A school's DLTV coordinator records its use; office staff may record for any of its schools.
 _RECORD_DLTV = {"dltv.view", "dltv.record"}
+# Supervisors and the group's staff visit DLTV schools and record what they observe.
+_SUPERVISE_DLTV = {"dltv.supervise"}
 # The yearly projects of the manual's processes: office roles read them, staff run them and the
 # director decides on their plans.
 _READ_PROJECTS = {"processes.view"}
@@ -30,9 +32,11 @@ _RUN_PROJECTS = {"processes.view", "processes.change"}
 # everywhere and are not listed.
 PERMISSIONS: dict[str, frozenset[str]] = {
     Role.OFFICE_ADMIN: frozenset(_READ | _KEEP_REGISTRY | _RUN_PROJECTS | {"audit.view"}),
-    Role.OFFICE_STAFF: frozenset(_READ | _KEEP_REGISTRY | _RUN_PROJECTS | _RECORD_DLTV),
+    Role.OFFICE_STAFF: frozenset(
+        _READ | _KEEP_REGISTRY | _RUN_PROJECTS | _RECORD_DLTV | _SUPERVISE_DLTV
+    ),
     Role.DIRECTOR: frozenset(_READ | _READ_PROJECTS | {"processes.approve"}),
-    Role.SUPERVISOR: frozenset(_READ | _READ_PROJECTS),
+    Role.SUPERVISOR: frozenset(_READ | _READ_PROJECTS | _SUPERVISE_DLTV),
     Role.SCHOOL_COORDINATOR: frozenset({"schools.view", "emis.view"} | _RECORD_DLTV),
     Role.TEACHER: frozenset({"schools.view", "emis.view"}),
 }

@@ -10,10 +10,23 @@ class DltvConfig(AppConfig):
     def ready(self) -> None:
         from dlict.core import navigation
         from dlict.core.models import audit
-        from dlict.dltv.models import RepairRequest, UsageRecord
+        from dlict.dltv.models import (
+            Finding,
+            FollowUp,
+            RepairRequest,
+            Rubric,
+            UsageRecord,
+            Visit,
+            VisitPhoto,
+        )
 
         audit(UsageRecord)
         audit(RepairRequest)
+        audit(Visit)
+        audit(Rubric)
+        audit(Finding)
+        audit(FollowUp)
+        audit(VisitPhoto)
         navigation.register(
             navigation.NavItem(
                 area="dl",
@@ -27,5 +40,12 @@ class DltvConfig(AppConfig):
                 label=_("DLTV usage record"),
                 url_name="dltv:week",
                 permission="dltv.record",
+            ),
+            navigation.NavItem(
+                area="dl",
+                label=_("Supervision visits"),
+                url_name="dltv:visits",
+                permission="dltv.view",
+                office_only=True,
             ),
         )

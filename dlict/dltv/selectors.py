@@ -1,23 +1,29 @@
-"""Reads for the DLTV week screen."""
+"""Reads for the DLTV week screen and the dashboards."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
 from dlict.core.scoping import scope_of
+from dlict.core.thai import academic_year, academic_year_range
 from dlict.dltv.calendar import next_month, school_days, week_of
 from dlict.dltv.models import (
     DLTV_GRADES,
     DltvClassroom,
+    Equipment,
+    EquipmentStatus,
     OfficeHoliday,
     ProblemCategory,
+    RepairRequest,
     UsageRecord,
+    UsageRollup,
 )
-from dlict.schools.models import School
+from dlict.schools.models import Office, School
 
 
 def recording_schools(user: Any) -> QuerySet[School]:
@@ -25,8 +31,6 @@ def recording_schools(user: Any) -> QuerySet[School]:
     scope = scope_of(user)
     schools = School.objects.restrict(user, "view").filter(dltv_classrooms__isnull=False)
     if not scope.national:
-        from django.db.models import Q
-
         schools = schools.filter(
             Q(pk__in=sorted(scope.schools_with("dltv.record")))
             | Q(office__in=sorted(scope.offices_with("dltv.record")))
@@ -90,7 +94,57 @@ def problem_choices(school: School) -> list[ProblemCategory]:
     return list(ProblemCategory.objects.for_office(school.office_id))
 
 
-# --- The office's dashboard -----------------------------------------------------------------------
+# --- The dashboards -------------------------------------------------------------------------------
+# Rates come from the monthly rollups only; the raw records are read for the last 7 school days (by
+# an index) and for one month's problems.
+
+
+@dataclass(frozen=True)
+class DashboardScope:
+    """Whose figures a dashboard shows: one office's, or (``office`` None) those of every office
+    the person may see: the whole country for a national administrator. Every queryset starts
+    from ``visible_to``."""
+
+    user: Any
+    office: Office | None
+
+    def _of(self, queryset: QuerySet[Any], path: str = "office") -> QuerySet[Any]:
+        return queryset.filter(**{path: self.office}) if self.office is not None else queryset
+
+    def rollups(self) -> QuerySet[UsageRollup]:
+        return self._of(UsageRollup.objects.visible_to(self.user))
+
+    def records(self) -> QuerySet[UsageRecord]:
+        return self._of(UsageRecord.objects.visible_to(self.user))
+
+    def schools(self) -> QuerySet[School]:
+        """The DLTV schools: those with a classroom that watches DLTV."""
+        classrooms = DltvClassroom.objects.filter(school=OuterRef("pk"))
+        return self._of(School.objects.visible_to(self.user)).filter(Exists(classrooms))
+
+    def classrooms(self) -> QuerySet[DltvClassroom]:
+        return self._of(DltvClassroom.objects.visible_to(self.user), "school__office")
+
+    def equipment(self) -> QuerySet[Equipment]:
+        return self._of(Equipment.objects.visible_to(self.user), "school__office")
+
+    def repairs(self) -> QuerySet[RepairRequest]:
+        return self._of(RepairRequest.objects.visible_to(self.user))
+
+
+def year_so_far(today: date) -> tuple[list[date], date]:
+    """The months of the academic year so far (from May), and the latest: the month that the
+    tables by school, network group and office show."""
+    months: list[date] = []
+    month = academic_year_range(academic_year(today))[0].replace(day=1)
+    while month <= today and len(months) < 12:
+        months.append(month)
+        month = next_month(month)
+    return months, months[-1] if months else today.replace(day=1)
+
+
+def rate(planned: int, watched: int) -> float | None:
+    return 100 * watched / planned if planned else None
 
 
 @dataclass
@@ -100,15 +154,11 @@ class MonthRow:
 
     def rate(self, grade: str | None = None) -> float | None:
         pairs = [self.by_grade.get(grade, (0, 0))] if grade else list(self.by_grade.values())
-        planned = sum(p for p, _w in pairs if p)
-        watched = sum(w for p, w in pairs if p)
-        return 100 * watched / planned if planned else None
+        return rate(sum(p for p, _w in pairs), sum(w for _p, w in pairs))
 
 
 def usage_by_month(rollups: QuerySet[Any], months: list[date]) -> list[MonthRow]:
     """Planned and watched periods by month × grade, from the monthly rollups only."""
-    from django.db.models import Sum
-
     rows = {month: MonthRow(month, {}) for month in months}
     sums = (
         rollups.filter(month__in=months)
@@ -122,59 +172,192 @@ def usage_by_month(rollups: QuerySet[Any], months: list[date]) -> list[MonthRow]
 
 
 @dataclass
-class SchoolUsage:
-    pk: int
+class Usage:
+    """One row of a table of rates: a school, a network group or an office."""
+
+    pk: int | None
     name: str
-    planned: int
-    watched: int
-    problem_days: int
+    planned: int = 0
+    watched: int = 0
+    problem_days: int = 0
+    schools: int = 0  # DLTV schools (a group's or an office's)
+    silent: int = 0  # of them, not reporting in the last 7 school days
+    code: str = ""  # the office's code
+    group_id: int | None = None  # a school's network group
+    group: str = ""
 
     @property
     def rate(self) -> float | None:
-        return 100 * self.watched / self.planned if self.planned else None
+        return rate(self.planned, self.watched)
 
 
-def usage_by_school(rollups: QuerySet[Any], month: date) -> list[SchoolUsage]:
-    from django.db.models import Sum
-
-    rows = (
-        rollups.filter(month=month)
-        .values("school_id", "school__name_th")
+def usage_by_school(scope: DashboardScope, month: date) -> list[Usage]:
+    """The month of each DLTV school that has records in it, by name; each row also names its
+    network group. The rollups are summed by school alone and the names read apart: joining the
+    schools into the sum makes PostgreSQL hash the whole country's schools for one office."""
+    sums = {
+        r["school_id"]: r
+        for r in scope.rollups()
+        .filter(month=month)
+        .values("school_id")
         .annotate(planned=Sum("planned"), watched=Sum("watched"), problem_days=Sum("problem_days"))
-        .order_by("school__name_sort")
+        .order_by()
+    }
+    schools = (
+        scope.schools()
+        .order_by("name_sort")
+        .values_list("pk", "name_th", "office__code", "network_group_id", "network_group__name")
     )
     return [
-        SchoolUsage(
-            r["school_id"], r["school__name_th"], r["planned"], r["watched"], r["problem_days"]
+        Usage(
+            pk=pk,
+            name=name,
+            planned=sums[pk]["planned"],
+            watched=sums[pk]["watched"],
+            problem_days=sums[pk]["problem_days"],
+            schools=1,
+            code=code,
+            group_id=group_id,
+            group=group or "",
         )
-        for r in rows
+        for pk, name, code, group_id, group in schools
+        if pk in sums
     ]
 
 
-def not_reporting(schools: QuerySet[School], records: QuerySet[Any], today: date) -> list[School]:
-    """DLTV schools with no record on any of the last 7 school days."""
+def usage_by_group(schools: list[Usage], *, no_group: str) -> list[Usage]:
+    """The schools' month summed by network group (groups are named within an office, so each
+    row keeps its office's code); schools in no group come last in their office, as ``no_group``."""
+    groups: dict[tuple[str, int | None], Usage] = {}
+    for school in schools:
+        group = groups.setdefault(
+            (school.code, school.group_id),
+            Usage(pk=school.group_id, name=school.group or no_group, code=school.code),
+        )
+        group.planned += school.planned
+        group.watched += school.watched
+        group.problem_days += school.problem_days
+        group.schools += 1
+    return sorted(groups.values(), key=lambda g: (g.code, g.pk is None, g.name))
+
+
+def usage_by_office(scope: DashboardScope, month: date, today: date) -> list[Usage]:
+    """Every office's month: its DLTV schools, periods planned and watched, and how many of its
+    schools have not reported in the last 7 school days. Offices with no DLTV school are left
+    out."""
+    sums = {
+        r["office_id"]: r
+        for r in scope.rollups()
+        .filter(month=month)
+        .values("office_id")
+        .annotate(planned=Sum("planned"), watched=Sum("watched"), problem_days=Sum("problem_days"))
+        .order_by()
+    }
+    silent = silent_by_office(scope, today)
+    offices = Office.objects.filter(pk__in=sorted(silent)).order_by("code")
+    rows = []
+    for office in offices.only("pk", "code", "name_th"):
+        found = sums.get(office.pk, {})
+        rows.append(
+            Usage(
+                pk=office.pk,
+                name=office.name_th,
+                code=office.code,
+                planned=found.get("planned") or 0,
+                watched=found.get("watched") or 0,
+                problem_days=found.get("problem_days") or 0,
+                schools=silent[office.pk][0],
+                silent=silent[office.pk][1],
+            )
+        )
+    return rows
+
+
+def last_school_days(today: date, count: int = 7) -> list[date]:
+    """The last ``count`` school days up to today (public holidays and weekends skipped)."""
     days: list[date] = []
     day = today
-    while len(days) < 7 and day > today - timedelta(days=40):
-        if school_days([day], set()):
-            days.append(day)
+    while len(days) < count and day > today - timedelta(days=40):
+        days += school_days([day], set())
         day -= timedelta(days=1)
-    reported = records.filter(day__in=days).values("school_id")
-    return list(
-        schools.filter(dltv_classrooms__isnull=False)
-        .exclude(pk__in=reported)
-        .distinct()
-        .order_by("name_sort")
-    )
+    return days
 
 
-def top_problems(records: QuerySet[Any], month: date) -> list[tuple[str, int]]:
-    from django.db.models import Count
+def _reported(days: list[date]) -> Exists:
+    """Whether the outer (scoped) school has a record on any of ``days``: for each school, a probe
+    of the records' unique (school, day, grade) index that stops at the first record. Scoping
+    the records again by office here would be no safer, the school being already one the person
+    may see, and PostgreSQL would then read the office's whole year through the office index
+    instead (19 ms rather than 1 ms for an office of 160 DLTV schools)."""
+    return Exists(UsageRecord.objects.filter(school=OuterRef("pk"), day__in=days))
 
+
+def not_reporting(scope: DashboardScope, today: date) -> list[School]:
+    """DLTV schools with no record on any of the last 7 school days (one office's list)."""
+    reported = _reported(last_school_days(today))
+    return list(scope.schools().filter(~reported).order_by("name_sort"))
+
+
+def silent_by_office(scope: DashboardScope, today: date) -> dict[int, tuple[int, int]]:
+    """Office → (DLTV schools, those not reporting in the last 7 school days), for every office
+    at once."""
     rows = (
-        records.filter(day__gte=month, day__lt=next_month(month), problem__isnull=False)
-        .values("problem__label")
-        .annotate(n=Count("pk"))
-        .order_by("-n")[:10]
+        scope.schools()
+        .annotate(reported=_reported(last_school_days(today)))
+        .values("office_id")
+        .annotate(schools=Count("pk"), silent=Count("pk", filter=Q(reported=False)))
+        .order_by()
     )
-    return [(r["problem__label"], r["n"]) for r in rows]
+    return {r["office_id"]: (r["schools"], r["silent"]) for r in rows}
+
+
+def top_problems(scope: DashboardScope, month: date) -> list[tuple[str, int]]:
+    """The month's most frequent problems. Counted by id and labelled apart: joined to the
+    categories, PostgreSQL walks the problem index once per category."""
+    counts = (
+        scope.records()
+        .filter(day__gte=month, day__lt=next_month(month), problem__isnull=False)
+        .values("problem_id")
+        .annotate(n=Count("*"))  # not the id: an index of the problems can answer alone
+        .order_by()
+    )
+    found = {r["problem_id"]: r["n"] for r in counts}
+    labels = dict(ProblemCategory.objects.filter(pk__in=sorted(found)).values_list("pk", "label"))
+    ranked = sorted(found.items(), key=lambda item: (-item[1], labels[item[0]]))
+    return [(labels[pk], n) for pk, n in ranked[:10]]
+
+
+@dataclass
+class EquipmentSummary:
+    """How many dishes, receivers and TVs are in each state, and the classrooms whose receiver
+    and TV nobody has recorded."""
+
+    counts: dict[tuple[str, str], int]  # (kind, status) → number
+    classrooms: int
+    unrecorded: int
+
+    @property
+    def statuses(self) -> list[str]:
+        return [str(label) for label in EquipmentStatus.labels]
+
+    def rows(self) -> list[tuple[str, list[int]]]:
+        return [
+            (str(label), [self.counts.get((kind, status), 0) for status in EquipmentStatus.values])
+            for kind, label in Equipment.Kind.choices
+        ]
+
+
+def equipment_summary(scope: DashboardScope) -> EquipmentSummary:
+    counts = Counter(
+        {
+            (r["kind"], r["status"]): r["n"]
+            for r in scope.equipment().values("kind", "status").annotate(n=Count("pk")).order_by()
+        }
+    )
+    recorded = scope.equipment().filter(
+        school=OuterRef("school"), grade=OuterRef("grade"), kind__in=["receiver", "tv"]
+    )
+    classrooms = scope.classrooms().aggregate(
+        total=Count("pk"), unrecorded=Count("pk", filter=~Q(Exists(recorded)))
+    )
+    return EquipmentSummary(dict(counts), classrooms["total"], classrooms["unrecorded"])

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,13 +16,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from dlict.core import thai
-from dlict.core.exports import export_response
+from dlict.core.exports import Exporter, export_response
 from dlict.core.http import Request, parse_id
-from dlict.core.scoping import can, get_visible_or_404
-from dlict.core.thai import MONTHS_TH_SHORT, academic_year, academic_year_range, be_year
+from dlict.core.scoping import can, get_visible_or_404, scope_of
+from dlict.core.thai import MONTHS_TH_SHORT, be_year
 from dlict.dltv import services
-from dlict.dltv.calendar import next_month
-from dlict.dltv.exports import ByMonthExporter, BySchoolExporter, NotReportingExporter
+from dlict.dltv.exports import (
+    ByGroupExporter,
+    ByMonthExporter,
+    ByOfficeExporter,
+    BySchoolExporter,
+    EquipmentExporter,
+    NotReportingExporter,
+)
 from dlict.dltv.models import (
     DLTV_GRADES,
     DltvClassroom,
@@ -31,18 +38,21 @@ from dlict.dltv.models import (
     EquipmentSource,
     EquipmentStatus,
     RepairRequest,
-    UsageRecord,
-    UsageRollup,
     ViewingChannel,
 )
 from dlict.dltv.selectors import (
+    DashboardScope,
+    equipment_summary,
     not_reporting,
     problem_choices,
     recording_schools,
     top_problems,
+    usage_by_group,
     usage_by_month,
+    usage_by_office,
     usage_by_school,
     week_grid,
+    year_so_far,
 )
 from dlict.schools.models import Office, School
 
@@ -130,83 +140,119 @@ def week(request: Request) -> HttpResponse:
     )
 
 
-def _months(year_start: date, today: date) -> list[date]:
-    """The months of the academic year so far (from May), the latest last."""
-    months: list[date] = []
-    month = year_start.replace(day=1)
-    while month <= today and len(months) < 12:
-        months.append(month)
-        month = next_month(month)
-    return months
-
-
-def _office(request: Request) -> tuple[Office, Any]:
-    """The office whose figures are shown (one the person may see), and the choices."""
+def _office(request: Request) -> tuple[DashboardScope, list[Office]]:
+    """Whose figures are shown, and the offices to choose from. A person whose scope is national
+    sees every office at once unless they choose one; anyone else sees one of their offices, the
+    first unless they choose another. An office the person may not see is taken as no choice, as
+    on the student figures."""
     if not can(request.user, "dltv.view"):
         raise PermissionDenied
-    offices = Office.objects.with_office_permission(request.user, "dltv.view").order_by("code")
-    office = offices.filter(pk=parse_id(request.GET.get("office")) or 0).first() or offices.first()
+    offices = list(
+        Office.objects.with_office_permission(request.user, "dltv.view")
+        .only("pk", "code", "name_th")
+        .order_by("code")
+    )
+    wanted = parse_id(request.GET.get("office"))
+    office = next((o for o in offices if o.pk == wanted), None)
+    if scope_of(request.user).national:
+        return DashboardScope(request.user, office), offices
+    office = office or (offices[0] if offices else None)
     if office is None:
         raise PermissionDenied
-    return office, offices
+    return DashboardScope(request.user, office), offices
 
 
-def _figures(request: Request, office: Office) -> dict[str, Any]:
-    """Every table of the dashboard. All but the silent schools and the problems come from the
-    monthly rollups."""
-    today = timezone.localdate()
-    start, _end = academic_year_range(academic_year(today))
-    months = _months(start, today)
-    rollups = UsageRollup.objects.visible_to(request.user).filter(office=office)
-    records = UsageRecord.objects.visible_to(request.user).filter(office=office)
-    schools = School.objects.visible_to(request.user).filter(office=office)
-    month = months[-1] if months else today.replace(day=1)
+def _month_label(month: date) -> str:
+    return f"{MONTHS_TH_SHORT[month.month - 1]} {be_year(month.year)}"
+
+
+def _by_month(scope: DashboardScope, months: list[date]) -> dict[str, Any]:
+    """The rate by month × grade, in columns for the grades that have figures."""
+    rows = usage_by_month(scope.rollups(), months)
+    grades = [(code, label) for code, label in DLTV_GRADES if any(code in r.by_grade for r in rows)]
     return {
-        "grades": DLTV_GRADES,
-        "by_month": [
+        "grades": grades,
+        "rows": [
             {
-                "label": f"{MONTHS_TH_SHORT[row.month.month - 1]} {be_year(row.month.year)}",
-                "rates": [row.rate(code) for code, _label in DLTV_GRADES],
+                "label": _month_label(row.month),
+                "rates": [row.rate(code) for code, _label in grades],
                 "total": row.rate(),
             }
-            for row in usage_by_month(rollups, months)
+            for row in rows
         ],
-        "by_school": usage_by_school(rollups, month),
-        "month": f"{MONTHS_TH_SHORT[month.month - 1]} {be_year(month.year)}",
-        "not_reporting": not_reporting(schools, records, today),
-        "problems": top_problems(records, month),
-        "repairs": RepairRequest.objects.visible_to(request.user)
-        .filter(office=office, status=RepairRequest.Status.OPEN)
+    }
+
+
+def _figures(request: Request, scope: DashboardScope) -> dict[str, Any]:
+    """Every table of the dashboard, by name. Rates come from the monthly rollups; the silent
+    schools and the problems from the records. With every office at once, the offices take the
+    place of the schools, and not reporting is a count for each office."""
+    today = timezone.localdate()
+    months, month = year_so_far(today)
+    figures: dict[str, Any] = {
+        "month": _month_label(month),
+        "by_month": _by_month(scope, months),
+        "problems": top_problems(scope, month),
+        "equipment": equipment_summary(scope),
+        "repairs": scope.repairs()
+        .filter(status=RepairRequest.Status.OPEN)
         .select_related("school", "problem")[:50],
     }
+    if scope.office is None:
+        figures["by_office"] = usage_by_office(scope, month, today)
+        figures["silent"] = sum(row.silent for row in figures["by_office"])
+    else:
+        figures["by_school"] = usage_by_school(scope, month)
+        figures["by_group"] = usage_by_group(figures["by_school"], no_group=_("No network group"))
+        figures["not_reporting"] = not_reporting(scope, today)
+        figures["silent"] = len(figures["not_reporting"])
+    # Visit coverage (schools visited this term, findings still open) joins the figures here.
+    return figures
 
 
 @login_required
 @require_GET
 def dashboard(request: Request) -> HttpResponse:
-    """The office's DLTV use: rate by month × grade, by school this month, schools not reporting,
-    top problems, open repair requests; every table also as XLSX."""
-    office, offices = _office(request)
+    """DLTV use: the rate by month × grade, by network group and by school (by office for the
+    whole country), schools not reporting, equipment, top problems, open repair requests; every
+    table also as XLSX."""
+    scope, offices = _office(request)
+    national = scope_of(request.user).national
     context = {
-        "office": office,
-        "offices": offices if offices.count() > 1 else None,
-        **_figures(request, office),
+        "office": scope.office,
+        "offices": offices if national or len(offices) > 1 else None,
+        "national": national,
+        "query": f"office={scope.office.pk}" if scope.office else "",
+        **_figures(request, scope),
     }
     return render(request, "dltv/dashboard.html", context)
+
+
+# The tables of one office's dashboard and of the whole country's (where offices take the place
+# of schools, and the silent schools are counts in the table by office).
+OFFICE_TABLES = {"by-month", "by-group", "by-school", "not-reporting", "equipment"}
+WHOLE_TABLES = {"by-month", "by-group", "by-office", "equipment"}
 
 
 @login_required
 @require_GET
 def dashboard_export(request: Request, table: str) -> HttpResponseBase:
-    office, _offices = _office(request)
-    figures = _figures(request, office)
-    exporters = {
-        "by-month": lambda: ByMonthExporter(figures["by_month"], office.code),
-        "by-school": lambda: BySchoolExporter(figures["by_school"], office.code),
-        "not-reporting": lambda: NotReportingExporter(figures["not_reporting"], office.code),
-    }
-    if table not in exporters:
+    scope, _offices = _office(request)
+    if table not in (OFFICE_TABLES if scope.office else WHOLE_TABLES):
         raise Http404
+    today = timezone.localdate()
+    months, month = year_so_far(today)
+    code = scope.office.code if scope.office else "all"
+    exporters: dict[str, Callable[[], Exporter]] = {
+        "by-month": lambda: ByMonthExporter(_by_month(scope, months), code),
+        "by-group": lambda: ByGroupExporter(
+            usage_by_group(usage_by_school(scope, month), no_group=_("No network group")), code
+        ),
+        "by-school": lambda: BySchoolExporter(usage_by_school(scope, month), code),
+        "by-office": lambda: ByOfficeExporter(usage_by_office(scope, month, today), code),
+        "not-reporting": lambda: NotReportingExporter(not_reporting(scope, today), code),
+        "equipment": lambda: EquipmentExporter(equipment_summary(scope), code),
+    }
     return export_response(exporters[table](), "xlsx")
 
 

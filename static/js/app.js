@@ -73,4 +73,10 @@
       }
     });
   });
+
+  // Supervision visit pages kept for use offline carry people's names: once nobody is logged in
+  // (the login page), they are dropped. Visits still waiting to be sent stay on the phone.
+  if (document.querySelector("main.auth-page") && window.caches) {
+    caches.delete("dlict-visit-pages-v1");
+  }
 })();

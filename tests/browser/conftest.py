@@ -4,11 +4,11 @@ Chromium is never downloaded. Without /usr/bin/chromium the browser tests are sk
 DLICT_REQUIRE_BROWSER=1 (as in CI), where a missing browser is an error.
 
 The live server makes every test transactional: the database is emptied after each one, and with
-it what migrations loaded: Thailand's provinces, districts and sub-districts, and the operations
-manual and the DLTV problem categories. The factories need Chiang Mai, imports the sub-districts
-and projects the manual's processes, so they are loaded again before each browser test,
-and once more after each browser module, for the tests that run next in the same process (xdist
-hands out files by size, so a database test may follow a browser file).
+it what migrations loaded: Thailand's provinces, districts and sub-districts, the operations manual,
+the DLTV problem categories and the shipped observation rubric. The factories need Chiang Mai,
+imports the sub-districts and projects the manual's processes, so they are loaded again before
+each browser test, and once more after each browser module, for the tests that run next in the
+same process (xdist hands out files by size, so a database test may follow a browser file).
 
 Playwright's sync API keeps its event loop marked as running in the test's thread between calls, so
 Django would refuse ORM calls there ("async context"); the check is relaxed while Playwright runs.
@@ -21,6 +21,8 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+
+from dlict.core.testing.reference import reload_reference_data
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -94,36 +96,17 @@ def phone(browser: Browser) -> Iterator[Page]:
     yield from _new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
 
 
-def _load_divisions() -> None:
-    """Reload what migrations put in the database: the divisions and the operations manual."""
-    from django.apps import apps
-
-    from dlict.dltv.defaults import problems_load
-    from dlict.dltv.models import ProblemCategory
-    from dlict.processes.manual_data import manual_load
-    from dlict.processes.models import Process
-    from dlict.schools.divisions import load_divisions
-    from dlict.schools.models import District, Province, SubDistrict
-
-    if not SubDistrict.objects.exists():
-        load_divisions(Province, District, SubDistrict)
-    if not Process.objects.exists():
-        manual_load(apps.get_model)
-    if not ProblemCategory.objects.exists():
-        problems_load(apps.get_model)
-
-
 @pytest.fixture(scope="module", autouse=True)
 def _divisions_left_behind(django_db_blocker: Any) -> Iterator[None]:
     """After the module's last test (and the emptying of the database), reload the divisions."""
     yield
     with django_db_blocker.unblock():
-        _load_divisions()
+        reload_reference_data()
 
 
 @pytest.fixture(autouse=True)
 def _divisions(transactional_db: Any) -> None:
-    _load_divisions()
+    reload_reference_data()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@ from typing import Any
 
 from dlict.core.testing.walker import Case, Fixed
 from dlict.dltv.models import DltvClassroom
+from dlict.dltv.tests.scoping_visits import VISIT_CASES, VISIT_LIST_QUERIES, VISIT_PUBLIC
 
 
 def _foreign(world: Any) -> list[dict[str, Any]]:
@@ -21,15 +22,25 @@ def _foreign_schools(world: Any, persona: str) -> list[dict[str, Any]]:
     return [{"pk": school.pk} for school in schools]
 
 
+def _offices(world: Any) -> list[dict[str, Any]]:
+    """Another office; the whole country (a national administrator's default, which a person of
+    one office cannot choose); something that is no office."""
+    return [{"office": world.office_z.pk}, {"office": ""}, {"office": "all"}]
+
+
 CASES: dict[str, Any] = {
     "dltv:equipment": Case(own=lambda world: {"pk": world.school_a.pk}, foreign=_foreign_schools),
     "dltv:export": Fixed(
         kwargs=lambda world: {"table": "not-reporting"},
-        queries=lambda world: [{"office": world.office_z.pk}, *_foreign(world)],
+        queries=lambda world: [*_offices(world), *_foreign(world)],
     ),
 }
 PUBLIC: set[str] = set()
 LIST_QUERIES = {
     "dltv:week": _foreign,
-    "dltv:dashboard": lambda world: [{"office": world.office_z.pk}, *_foreign(world)],
+    "dltv:dashboard": lambda world: [*_offices(world), *_foreign(world)],
 }
+
+CASES.update(VISIT_CASES)
+PUBLIC |= VISIT_PUBLIC
+LIST_QUERIES.update(VISIT_LIST_QUERIES)

@@ -4,7 +4,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from dlict.accounts.models import User
-from dlict.dltv.demo import demo_classrooms_exist, load_demo_classrooms, load_demo_usage
+from dlict.dltv.demo import (
+    demo_classrooms_exist,
+    demo_visits_exist,
+    load_demo_classrooms,
+    load_demo_usage,
+    load_demo_visits,
+)
 from dlict.emis.demo import demo_figures_exist, load_demo_figures
 from dlict.processes.demo import demo_projects_exist, load_demo_projects
 from dlict.schools.demo import (
@@ -51,6 +57,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS("Loaded the demo office's DLTV classrooms and use.")
             )
+        if not demo_visits_exist(office):
+            load_demo_visits(office, User.objects.get(username="supervisor"))
+            self.stdout.write(self.style.SUCCESS("Loaded the demo office's supervision visits."))
         if not demo_figures_exist(office):
             load_demo_figures(office)
             self.stdout.write(self.style.SUCCESS("Loaded the demo office's student figures."))

@@ -1,0 +1,123 @@
+"""Reads for supervision visits: a visit's observation by section, the open findings of a school,
+the term's visit coverage for the dashboards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import QuerySet
+
+from dlict.core.thai import (
+    TERM_2_START,
+    academic_term,
+    academic_year,
+    academic_year_range,
+)
+from dlict.dltv.models import Finding, Rubric, Visit
+from dlict.schools.models import School
+
+
+def term_range(day: date) -> tuple[date, date]:
+    """The school term ``day`` falls in: 16 May – 31 October, or 1 November – 15 May."""
+    start, end = academic_year_range(academic_year(day))
+    term_2 = date(start.year, *TERM_2_START)
+    if academic_term(day) == 1:
+        return start, date(term_2.year, 10, 31)
+    return term_2, end
+
+
+def term_label(day: date) -> str:
+    return f"ภาคเรียนที่ {academic_term(day)} ปีการศึกษา {academic_year(day)}"
+
+
+@dataclass
+class ItemRow:
+    code: str
+    text: str
+    score: int | None
+    evidence: str
+
+
+@dataclass
+class SectionRow:
+    title: str
+    items: list[ItemRow] = field(default_factory=list)
+    score: int = 0
+    maximum: int = 0
+    band: str = ""
+
+
+@dataclass
+class ObservationSummary:
+    sections: list[SectionRow]
+    score: int
+    maximum: int
+    band: str
+
+
+def observation(rubric: Rubric, scores: dict[str, Any]) -> ObservationSummary:
+    """The visit's scores laid out by the sections of the rubric version it was recorded with,
+    with each section's total and quality band."""
+    top = max(rubric.values) if rubric.values else 0
+    sections = []
+    for number, section in enumerate(rubric.sections, start=1):
+        row = SectionRow(title=f"{number}. {section['title']}")
+        for item in section["items"]:
+            given = scores.get(item["code"], {})
+            score = given.get("score")
+            row.items.append(ItemRow(item["code"], item["text"], score, given.get("evidence", "")))
+            row.score += score or 0
+            row.maximum += top
+        row.band = rubric.band(row.score, row.maximum)
+        sections.append(row)
+    score = sum(s.score for s in sections)
+    maximum = sum(s.maximum for s in sections)
+    return ObservationSummary(sections, score, maximum, rubric.band(score, maximum))
+
+
+def open_findings(school: School) -> list[Finding]:
+    """Findings of the school's earlier visits that no visit has found resolved."""
+    return list(
+        Finding.objects.filter(school=school, resolved_in__isnull=True)
+        .select_related("visit")
+        .order_by("visit__visited_on", "pk")
+    )
+
+
+@dataclass
+class Coverage:
+    term: str
+    schools: int  # DLTV schools in the scope
+    visited: int  # of them, visited this term
+    planned: int  # visits planned from today on
+    open_findings: list[Finding]
+    open_count: int
+
+    @property
+    def percent(self) -> float | None:
+        return 100 * self.visited / self.schools if self.schools else None
+
+
+def visit_coverage(
+    visits: QuerySet[Visit], findings: QuerySet[Finding], schools: QuerySet[School], today: date
+) -> Coverage:
+    """DLTV schools visited this term, visits still planned, and the findings still open; the
+    querysets come scoped to what the person may see."""
+    start, end = term_range(today)
+    recorded = visits.filter(
+        status=Visit.Status.RECORDED, visited_on__gte=start, visited_on__lte=end
+    )
+    dltv_schools = schools.filter(dltv=True)
+    still_open = findings.filter(resolved_in__isnull=True)
+    return Coverage(
+        term=term_label(today),
+        schools=dltv_schools.count(),
+        visited=dltv_schools.filter(pk__in=recorded.values("school_id")).count(),
+        planned=visits.filter(status=Visit.Status.PLANNED, planned_on__gte=today).count(),
+        open_findings=list(
+            still_open.select_related("school", "visit").order_by("visit__visited_on", "pk")[:50]
+        ),
+        open_count=still_open.count(),
+    )

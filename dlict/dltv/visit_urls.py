@@ -1,0 +1,20 @@
+"""Supervision visits (แบบบันทึกนิเทศ กำกับ ติดตามและประเมินผล) and the observation rubric."""
+
+from django.urls import path
+
+from dlict.dltv import visit_views as views
+
+urlpatterns = [
+    path("visits/", views.visits, name="visits"),
+    path("visits/sw.js", views.visit_worker, name="visit_worker"),
+    path("visits/token/", views.visit_token, name="visit_token"),
+    path("visits/sync/", views.visit_sync, name="visit_sync"),
+    path("visits/new/<int:school_pk>/", views.visit_new, name="visit_new"),
+    path("visits/<int:pk>/", views.visit_detail, name="visit"),
+    path("visits/<int:pk>/record/", views.visit_record, name="visit_record"),
+    path("visits/<int:pk>/pdf/", views.visit_print, name="visit_pdf"),
+    path("visits/<int:pk>/cancel/", views.visit_cancel, name="visit_cancel"),
+    path("visits/photos/<int:pk>/", views.visit_photo, name="visit_photo"),
+    path("rubric/", views.rubric, name="rubric"),
+    path("rubric/<int:pk>/", views.rubric_version, name="rubric_version"),
+]
