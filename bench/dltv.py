@@ -40,7 +40,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import connection
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.test import Client
 from django.utils import timezone
@@ -56,12 +56,18 @@ from dlict.accounts.services import membership_grant, user_create
 from dlict.core.models import AuditEntry
 from dlict.dltv import services
 from dlict.dltv.calendar import next_month, school_days, week_of
-from dlict.dltv.models import DltvClassroom, UsageRecord, UsageRollup
+from dlict.dltv.models import (
+    DltvClassroom,
+    Equipment,
+    LastReport,
+    OfficeRollup,
+    UsageRecord,
+    UsageRollup,
+)
 from dlict.dltv.selectors import (
     DashboardScope,
-    equipment_summary,
+    last_school_days,
     not_reporting,
-    silent_by_office,
     top_problems,
     usage_by_month,
     year_so_far,
@@ -93,6 +99,7 @@ def run(*, database: Database, scale: Scale) -> None:
              "show a month and 7 school days that the data may not fill")  # fmt: skip
     _clean()
     try:
+        services.equipment_tallies_rebuild()  # data generated before the tallies existed
         _rollup_rebuild(suffix)
         _dashboards(suffix, today)
         _week_saves(suffix)
@@ -124,7 +131,12 @@ def _clean() -> None:
     records go by plain DELETEs: through the ORM, each would first be logged as deleted."""
     before = _before_year()
     with connection.cursor() as cursor:
-        for model, column in ((UsageRollup, "month"), (UsageRecord, "day")):
+        for model, column in (
+            (UsageRollup, "month"),
+            (OfficeRollup, "month"),
+            (LastReport, "day"),
+            (UsageRecord, "day"),
+        ):
             table = connection.ops.quote_name(model._meta.db_table)
             cursor.execute(f"DELETE FROM {table} WHERE {column} < %s", [before])  # noqa: S608
     # The generated records were written without the audit log: every entry is the benchmark's.
@@ -145,7 +157,8 @@ def _rollup_rebuild(suffix: str) -> None:
     if connection.vendor == "postgresql":
         # As autovacuum would after the rebuild's delete and insert (it is off on this server).
         with connection.cursor() as cursor:
-            cursor.execute(f"VACUUM ANALYZE {UsageRollup._meta.db_table}")
+            for model in (UsageRollup, OfficeRollup, LastReport):
+                cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
 
 
 # -- dashboards ----------------------------------------------------------------------------------
@@ -221,11 +234,11 @@ def _rawscan(user: User, today: date, suffix: str) -> None:
 def _rollup_rates(scope: DashboardScope, months: list[date]) -> tuple[Any, ...]:
     by_month = {
         (row.month, grade): sums
-        for row in usage_by_month(scope.rollups(), months)
+        for row in usage_by_month(scope.office_rollups(), months)
         for grade, sums in row.by_grade.items()
     }
     offices = (
-        scope.rollups()
+        scope.office_rollups()
         .filter(month=months[-1])
         .values("office_id")
         .annotate(planned=Sum("planned"), watched=Sum("watched"))
@@ -257,13 +270,23 @@ def _raw_rates(scope: DashboardScope, months: list[date]) -> tuple[Any, ...]:
 
 
 def _raw_figures(scope: DashboardScope, months: list[date], today: date) -> tuple[Any, ...]:
-    """What the whole country's page shows, its rates summed from the records."""
+    """What the whole country's page shows, from the records and the equipment themselves: the
+    rates summed from the records, the silent schools probed in them, the equipment counted."""
     month = months[-1]
+    recent = UsageRecord.objects.filter(school=OuterRef("pk"), day__in=last_school_days(today))
+    silent = (
+        scope.schools()
+        .annotate(reported=Exists(recent))
+        .values("office_id")
+        .annotate(schools=Count("pk"), silent=Count("pk", filter=Q(reported=False)))
+        .order_by()
+    )
+    equipment = Equipment.objects.values("kind", "status").annotate(n=Count("pk")).order_by()
     return (
         _raw_rates(scope, months),
-        silent_by_office(scope, today),
+        list(silent),
         top_problems(scope, month),
-        equipment_summary(scope),
+        list(equipment),
     )
 
 

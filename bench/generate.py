@@ -36,7 +36,7 @@ from dlict.dltv.models import (
     ProblemCategory,
     UsageRecord,
 )
-from dlict.dltv.services import rollups_rebuild
+from dlict.dltv.services import equipment_tallies_rebuild, rollups_rebuild
 from dlict.schools.models import NetworkGroup, Office, Province, School, SubDistrict
 
 SEED = 2569
@@ -330,6 +330,7 @@ def dltv_year(*, seed: int) -> None:
     written = _write_usage(_usage_rows(rng, schools, problems, days))
     note(f"DLTV: {written:,} usage records")
     rollups_rebuild()
+    equipment_tallies_rebuild()
 
 
 def _dltv_schools(rng: random.Random) -> list[DltvSchool]:

@@ -13,7 +13,14 @@ from django.utils import timezone
 from dlict.accounts.models import User
 from dlict.dltv.calendar import school_days
 from dlict.dltv.models import DltvClassroom, Finding, ProblemCategory, Rubric, UsageRecord, Visit
-from dlict.dltv.services import ItemScore, VisitInput, rollups_rebuild, visit_plan, visit_receive
+from dlict.dltv.services import (
+    ItemScore,
+    VisitInput,
+    equipment_tally_refresh,
+    rollups_rebuild,
+    visit_plan,
+    visit_receive,
+)
 from dlict.dltv.visit_selectors import term_range
 from dlict.schools.models import Office, School
 
@@ -32,6 +39,7 @@ def load_demo_classrooms(office: Office) -> None:
         for school in School.objects.filter(office=office, dltv=True)
         for grade in DEMO_GRADES
     )
+    equipment_tally_refresh(office.pk)
 
 
 USAGE_DAYS = 45  # about two months of school days back from today

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from dlict.core.exports import Exporter
-from dlict.dltv.models import EquipmentStatus
+from dlict.core.thai import format_date_short
+from dlict.dltv.models import EquipmentStatus, Finding
 from dlict.dltv.selectors import EquipmentSummary, Usage
 
 
@@ -102,6 +103,23 @@ class EquipmentExporter(Exporter):
     def rows(self) -> Iterable[list[Any]]:
         yield from ([label, *counts] for label, counts in self.summary.rows())
         yield ["ห้องเรียนที่ยังไม่ได้บันทึกเครื่องรับและโทรทัศน์", self.summary.unrecorded]
+
+
+class OpenFindingsExporter(Exporter):
+    sheet_title = "ประเด็นที่ยังค้าง"
+
+    def __init__(self, findings: Iterable[Finding], code: str) -> None:
+        self.findings = findings
+        self.filename = f"dltv-open-findings-{code}"
+
+    def headers(self) -> list[str]:
+        return ["รหัสเขตพื้นที่", "โรงเรียน", "ประเด็นที่ต้องติดตาม", "นิเทศครั้งที่", "วันที่นิเทศ"]
+
+    def rows(self) -> Iterable[list[Any]]:
+        for finding in self.findings:
+            visit = finding.visit
+            yield [finding.office.code, finding.school.name_th, finding.text, visit.round,
+                   format_date_short(visit.visited_on) if visit.visited_on else ""]  # fmt: skip
 
 
 def _pct(value: float | None) -> float | str:

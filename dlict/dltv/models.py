@@ -146,8 +146,16 @@ class UsageRecord(models.Model):
             models.CheckConstraint(condition=Q(watched__lte=F("planned")), name="usage_watched"),
             models.CheckConstraint(condition=Q(planned__lte=MAX_PERIODS), name="usage_planned"),
         ]
-        # An office's month of one grade is one range of this index.
-        indexes = [models.Index(fields=["office", "day", "grade"], name="usage_office_day_grade")]
+        indexes = [
+            # An office's month of one grade is one range of this index.
+            models.Index(fields=["office", "day", "grade"], name="usage_office_day_grade"),
+            # The month's problems, of an office or of the country, without the days that had none.
+            models.Index(
+                fields=["day", "office", "problem"],
+                condition=Q(problem__isnull=False),
+                name="usage_problem_day",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.school} {self.day} {self.grade}"
@@ -178,6 +186,7 @@ class UsageRollup(models.Model):
     planned = models.PositiveIntegerField(_("periods planned"), default=0)
     watched = models.PositiveIntegerField(_("periods watched"), default=0)
     problem_days = models.PositiveSmallIntegerField(_("days with a problem"), default=0)
+    last_day = models.DateField(_("last day recorded"), null=True, blank=True)
 
     objects = RollupQuerySet.as_manager()
 
@@ -191,6 +200,73 @@ class UsageRollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.school} {self.month:%Y-%m} {self.grade}"
+
+
+class OfficeRollupQuerySet(ScopedQuerySet["OfficeRollup"]):
+    permission_app = "dltv"
+    office_path = "office"
+    school_path = None
+
+
+class OfficeRollup(models.Model):
+    """An office's month of one grade, summed from its schools' rollups in the same transaction
+    that changes them: the country's dashboard reads 245 offices' rows, not 15,000 schools'."""
+
+    office = models.ForeignKey(
+        "schools.Office", on_delete=models.CASCADE, related_name="+", verbose_name=_("office")
+    )
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    grade = models.CharField(_("grade"), max_length=4, choices=DLTV_GRADES)
+    schools = models.PositiveIntegerField(_("schools recorded"), default=0)
+    days = models.PositiveIntegerField(_("days recorded"), default=0)
+    planned = models.PositiveBigIntegerField(_("periods planned"), default=0)
+    watched = models.PositiveBigIntegerField(_("periods watched"), default=0)
+    problem_days = models.PositiveIntegerField(_("days with a problem"), default=0)
+
+    objects = OfficeRollupQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("DLTV monthly usage of an office")
+        verbose_name_plural = _("DLTV monthly usage of offices")
+        constraints = [
+            models.UniqueConstraint(fields=["office", "month", "grade"], name="office_rollup_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office} {self.month:%Y-%m} {self.grade}"
+
+
+class LastReportQuerySet(ScopedQuerySet["LastReport"]):
+    permission_app = "dltv"
+    office_path = "office"
+    school_path = "school"
+
+
+class LastReport(models.Model):
+    """The last school day a school recorded its DLTV use (kept by the save service): which
+    schools have gone silent is one range of an index, nationally as for one office."""
+
+    school = models.OneToOneField(
+        "schools.School",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("school"),
+    )
+    office = models.ForeignKey(
+        "schools.Office", on_delete=models.CASCADE, related_name="+", verbose_name=_("office")
+    )
+    day = models.DateField(_("last day recorded"))
+
+    objects = LastReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("last DLTV record")
+        verbose_name_plural = _("last DLTV records")
+        indexes = [models.Index(fields=["office", "day"], name="last_report_office_day")]
+
+    def __str__(self) -> str:
+        return f"{self.school} {self.day}"
 
 
 class OfficeHoliday(models.Model):
@@ -353,6 +429,37 @@ class EquipmentChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.equipment} {self.changed_on} {self.status}"
+
+
+class OfficeEquipmentQuerySet(ScopedQuerySet["OfficeEquipment"]):
+    permission_app = "dltv"
+    office_path = "office"
+    school_path = None
+
+
+class OfficeEquipment(models.Model):
+    """An office's DLTV equipment counted by kind and status, and its classrooms whose receiver or
+    TV nobody has recorded; recounted whenever a school's set or classrooms are saved."""
+
+    office = models.OneToOneField(
+        "schools.Office",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("office"),
+    )
+    counts = models.JSONField(_("counts"), default=dict)  # {"tv:working": 120, …}
+    classrooms = models.PositiveIntegerField(_("DLTV classrooms"), default=0)
+    unrecorded = models.PositiveIntegerField(_("classrooms without a receiver or TV"), default=0)
+
+    objects = OfficeEquipmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("DLTV equipment of an office")
+        verbose_name_plural = _("DLTV equipment of offices")
+
+    def __str__(self) -> str:
+        return str(self.office)
 
 
 class ViewingChannel(models.TextChoices):

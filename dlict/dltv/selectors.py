@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from dlict.core.scoping import scope_of
 from dlict.core.thai import academic_year, academic_year_range
@@ -17,11 +17,16 @@ from dlict.dltv.models import (
     DltvClassroom,
     Equipment,
     EquipmentStatus,
+    Finding,
+    LastReport,
+    OfficeEquipment,
     OfficeHoliday,
+    OfficeRollup,
     ProblemCategory,
     RepairRequest,
     UsageRecord,
     UsageRollup,
+    Visit,
 )
 from dlict.schools.models import Office, School
 
@@ -114,19 +119,31 @@ class DashboardScope:
     def rollups(self) -> QuerySet[UsageRollup]:
         return self._of(UsageRollup.objects.visible_to(self.user))
 
+    def office_rollups(self) -> QuerySet[OfficeRollup]:
+        return self._of(OfficeRollup.objects.visible_to(self.user))
+
+    def last_reports(self) -> QuerySet[LastReport]:
+        return self._of(LastReport.objects.visible_to(self.user))
+
     def records(self) -> QuerySet[UsageRecord]:
         return self._of(UsageRecord.objects.visible_to(self.user))
 
     def schools(self) -> QuerySet[School]:
-        """The DLTV schools: those with a classroom that watches DLTV."""
-        classrooms = DltvClassroom.objects.filter(school=OuterRef("pk"))
-        return self._of(School.objects.visible_to(self.user)).filter(Exists(classrooms))
+        """The DLTV schools: the registry's "uses DLTV", which setting a school's classrooms
+        turns on."""
+        return self._of(School.objects.visible_to(self.user)).filter(dltv=True)
 
     def classrooms(self) -> QuerySet[DltvClassroom]:
         return self._of(DltvClassroom.objects.visible_to(self.user), "school__office")
 
-    def equipment(self) -> QuerySet[Equipment]:
-        return self._of(Equipment.objects.visible_to(self.user), "school__office")
+    def equipment(self) -> QuerySet[OfficeEquipment]:
+        return self._of(OfficeEquipment.objects.visible_to(self.user))
+
+    def visits(self) -> QuerySet[Visit]:
+        return self._of(Visit.objects.visible_to(self.user))
+
+    def findings(self) -> QuerySet[Finding]:
+        return self._of(Finding.objects.visible_to(self.user))
 
     def repairs(self) -> QuerySet[RepairRequest]:
         return self._of(RepairRequest.objects.visible_to(self.user))
@@ -247,7 +264,7 @@ def usage_by_office(scope: DashboardScope, month: date, today: date) -> list[Usa
     out."""
     sums = {
         r["office_id"]: r
-        for r in scope.rollups()
+        for r in scope.office_rollups()
         .filter(month=month)
         .values("office_id")
         .annotate(planned=Sum("planned"), watched=Sum("watched"), problem_days=Sum("problem_days"))
@@ -283,32 +300,31 @@ def last_school_days(today: date, count: int = 7) -> list[date]:
     return days
 
 
-def _reported(days: list[date]) -> Exists:
-    """Whether the outer (scoped) school has a record on any of ``days``: for each school, a probe
-    of the records' unique (school, day, grade) index that stops at the first record. Scoping
-    the records again by office here would be no safer, the school being already one the person
-    may see, and PostgreSQL would then read the office's whole year through the office index
-    instead (19 ms rather than 1 ms for an office of 160 DLTV schools)."""
-    return Exists(UsageRecord.objects.filter(school=OuterRef("pk"), day__in=days))
+def _reported(scope: DashboardScope, today: date) -> QuerySet[LastReport]:
+    """The schools that recorded on one of the last 7 school days (their last day recorded is
+    one of them or later)."""
+    return scope.last_reports().filter(day__gte=min(last_school_days(today)))
 
 
 def not_reporting(scope: DashboardScope, today: date) -> list[School]:
     """DLTV schools with no record on any of the last 7 school days (one office's list)."""
-    reported = _reported(last_school_days(today))
-    return list(scope.schools().filter(~reported).order_by("name_sort"))
+    reported = _reported(scope, today).values("school_id")
+    return list(scope.schools().exclude(pk__in=reported).order_by("name_sort"))
 
 
 def silent_by_office(scope: DashboardScope, today: date) -> dict[int, tuple[int, int]]:
     """Office → (DLTV schools, those not reporting in the last 7 school days), for every office
-    at once."""
-    rows = (
-        scope.schools()
-        .annotate(reported=_reported(last_school_days(today)))
+    at once: two counts by office, of the DLTV schools and of their last days recorded."""
+    schools = scope.schools().values("office_id").annotate(n=Count("pk")).order_by()
+    reported = dict(
+        _reported(scope, today)
+        .filter(school__dltv=True)
         .values("office_id")
-        .annotate(schools=Count("pk"), silent=Count("pk", filter=Q(reported=False)))
+        .annotate(n=Count("pk"))
         .order_by()
+        .values_list("office_id", "n")
     )
-    return {r["office_id"]: (r["schools"], r["silent"]) for r in rows}
+    return {r["office_id"]: (r["n"], r["n"] - reported.get(r["office_id"], 0)) for r in schools}
 
 
 def top_problems(scope: DashboardScope, month: date) -> list[tuple[str, int]]:
@@ -348,16 +364,23 @@ class EquipmentSummary:
 
 
 def equipment_summary(scope: DashboardScope) -> EquipmentSummary:
-    counts = Counter(
-        {
-            (r["kind"], r["status"]): r["n"]
-            for r in scope.equipment().values("kind", "status").annotate(n=Count("pk")).order_by()
-        }
+    """The offices' equipment counts (kept as sets and classrooms are saved), summed."""
+    counts: Counter[tuple[str, str]] = Counter()
+    classrooms = unrecorded = 0
+    for tally in scope.equipment():
+        for key, n in tally.counts.items():
+            kind, status = key.split(":")
+            counts[(kind, status)] += n
+        classrooms += tally.classrooms
+        unrecorded += tally.unrecorded
+    return EquipmentSummary(dict(counts), classrooms, unrecorded)
+
+
+def open_findings_of(scope: DashboardScope) -> QuerySet[Finding]:
+    """Every finding of the scope's visits that no visit has found resolved, oldest first."""
+    return (
+        scope.findings()
+        .filter(resolved_in__isnull=True)
+        .select_related("office", "school", "visit")
+        .order_by("visit__visited_on", "pk")
     )
-    recorded = scope.equipment().filter(
-        school=OuterRef("school"), grade=OuterRef("grade"), kind__in=["receiver", "tv"]
-    )
-    classrooms = scope.classrooms().aggregate(
-        total=Count("pk"), unrecorded=Count("pk", filter=~Q(Exists(recorded)))
-    )
-    return EquipmentSummary(dict(counts), classrooms["total"], classrooms["unrecorded"])

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,7 +34,10 @@ from dlict.dltv.models import (
     EquipmentStatus,
     Finding,
     FollowUp,
+    LastReport,
+    OfficeEquipment,
     OfficeHoliday,
+    OfficeRollup,
     ProblemCategory,
     Reception,
     RepairRequest,
@@ -171,57 +174,152 @@ def usage_week_save(*, user: Any, school: School, entries: list[Entry]) -> WeekS
     return WeekSaved(saved=saved, unchanged=unchanged, repairs_opened=repairs)
 
 
+def _table(model: Any) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _month_of(column: str) -> str:
+    """SQL for the first day of ``column``'s month (``column`` is a name from the code)."""
+    if connection.vendor == "postgresql":
+        return f"date_trunc('month', {column})::date"
+    return f"date({column}, 'start of month')"
+
+
+# What the rollups keep of a group of records, and of a group of school rollups. Table and column
+# names come from the models and the code: nothing from a user reaches these statements.
+ROLLUP_COLUMNS = (
+    "office_id, school_id, month, grade, days, planned, watched, problem_days, last_day"
+)
+ROLLUP_SUMS = "COUNT(*), SUM(planned), SUM(watched), COUNT(problem_id), MAX(day)"
+OFFICE_COLUMNS = "office_id, month, grade, schools, days, planned, watched, problem_days"
+OFFICE_SUMS = "COUNT(*), SUM(days), SUM(planned), SUM(watched), SUM(problem_days)"
+UPDATED = (
+    "days = excluded.days, planned = excluded.planned, watched = excluded.watched, "
+    "problem_days = excluded.problem_days"
+)
+
+
 def rollups_refresh(*, school: School, months: set[date]) -> None:
-    """Recompute the school's rollups of these months from its records (a few dozen rows)."""
-    for month in months:
-        sums = (
-            UsageRecord.objects.filter(school=school, day__gte=month, day__lt=next_month(month))
-            .values("grade")
-            .annotate(
-                days=Count("pk"),
-                planned=Sum("planned"),
-                watched=Sum("watched"),
-                problem_days=Count("pk", filter=Q(problem__isnull=False)),
-            )
+    """Recompute the school's rollups of these months from its records, then its office's from
+    the schools' rollups, and its last day recorded: each an upsert the database groups. Called
+    inside the save's transaction, with the school's row locked."""
+    if not months:
+        return
+    start, end = min(months), next_month(max(months))
+    grouped = f"office_id, school_id, {_month_of('day')}, grade"
+    school_rows = (
+        f"INSERT INTO {_table(UsageRollup)} ({ROLLUP_COLUMNS}) "  # noqa: S608
+        f"SELECT {grouped}, {ROLLUP_SUMS} FROM {_table(UsageRecord)} "
+        f"WHERE school_id = %s AND day >= %s AND day < %s GROUP BY {grouped} "
+        f"ON CONFLICT (school_id, month, grade) DO UPDATE SET {UPDATED}, "
+        "last_day = excluded.last_day"
+    )
+    office_rows = (
+        f"INSERT INTO {_table(OfficeRollup)} ({OFFICE_COLUMNS}) "  # noqa: S608
+        f"SELECT office_id, month, grade, {OFFICE_SUMS} FROM {_table(UsageRollup)} "
+        "WHERE office_id = %s AND month >= %s AND month < %s GROUP BY office_id, month, grade "
+        f"ON CONFLICT (office_id, month, grade) DO UPDATE SET {UPDATED}, "
+        "schools = excluded.schools"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(school_rows, [school.pk, start, end])
+        # The office's rows sum every school's: saves of the office's schools take turns here,
+        # each reading the rollups the one before committed.
+        Office.objects.select_for_update().filter(pk=school.office_id).first()
+        cursor.execute(office_rows, [school.office_id, start, end])
+    last = UsageRecord.objects.filter(school=school).order_by("-day").values_list("day")[:1]
+    if last:
+        LastReport.objects.update_or_create(
+            school=school, defaults={"office_id": school.office_id, "day": last[0][0]}
         )
-        found = set()
-        for row in sums:
-            found.add(row["grade"])
-            UsageRollup.objects.update_or_create(
-                school=school,
-                month=month,
-                grade=row["grade"],
-                defaults={
-                    "office_id": school.office_id,
-                    "days": row["days"],
-                    "planned": row["planned"],
-                    "watched": row["watched"],
-                    "problem_days": row["problem_days"],
-                },
-            )
-        UsageRollup.objects.filter(school=school, month=month).exclude(grade__in=found).delete()
 
 
 def rollups_rebuild() -> int:
-    """Every rollup recomputed from the records in one INSERT … SELECT: after a bulk load, or to
-    prove the kept rollups right. The database does the grouping; nothing passes through Python."""
-    month = (
-        "date_trunc('month', day)::date"
-        if connection.vendor == "postgresql"
-        else "date(day, 'start of month')"
-    )
-    rollups = connection.ops.quote_name(UsageRollup._meta.db_table)
-    records = connection.ops.quote_name(UsageRecord._meta.db_table)
-    # Table names from the models, the month expression from the code: nothing from a user.
-    columns = "office_id, school_id, month, grade, days, planned, watched, problem_days"
-    sums = "COUNT(*), SUM(planned), SUM(watched), COUNT(problem_id)"
-    grouped = f"office_id, school_id, {month}, grade"
-    select = f"SELECT {grouped}, {sums} FROM {records} GROUP BY {grouped}"  # noqa: S608
-    statement = f"INSERT INTO {rollups} ({columns}) {select}"
+    """Every rollup recomputed from the records by INSERT … SELECT (schools' from the records,
+    offices' and the last days from the schools'): after a bulk load, or to prove the kept
+    rollups right. The database does the grouping; nothing passes through Python."""
+    grouped = f"office_id, school_id, {_month_of('day')}, grade"
+    statements = [
+        f"INSERT INTO {_table(UsageRollup)} ({ROLLUP_COLUMNS}) "  # noqa: S608
+        f"SELECT {grouped}, {ROLLUP_SUMS} FROM {_table(UsageRecord)} GROUP BY {grouped}",
+        f"INSERT INTO {_table(OfficeRollup)} ({OFFICE_COLUMNS}) "  # noqa: S608
+        f"SELECT office_id, month, grade, {OFFICE_SUMS} FROM {_table(UsageRollup)} "
+        "GROUP BY office_id, month, grade",
+        f"INSERT INTO {_table(LastReport)} (school_id, office_id, day) "  # noqa: S608
+        f"SELECT school_id, office_id, MAX(last_day) FROM {_table(UsageRollup)} "
+        "GROUP BY school_id, office_id",
+    ]
     with transaction.atomic(), connection.cursor() as cursor:
-        UsageRollup.objects.all().delete()
-        cursor.execute(statement)
+        for model in (LastReport, OfficeRollup, UsageRollup):
+            model.objects.all().delete()
+        for statement in statements:
+            cursor.execute(statement)
     return UsageRollup.objects.count()
+
+
+def equipment_tally_refresh(office_id: int) -> None:
+    """Count the office's equipment by kind and status, and its classrooms whose receiver or TV
+    nobody has recorded."""
+    counts = {
+        f"{row['kind']}:{row['status']}": row["n"]
+        for row in Equipment.objects.filter(school__office_id=office_id)
+        .values("kind", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    recorded = Equipment.objects.filter(
+        school=OuterRef("school"), grade=OuterRef("grade"), kind__in=["receiver", "tv"]
+    )
+    classrooms = DltvClassroom.objects.filter(school__office_id=office_id).aggregate(
+        total=Count("pk"), unrecorded=Count("pk", filter=~Q(Exists(recorded)))
+    )
+    OfficeEquipment.objects.update_or_create(
+        office_id=office_id,
+        defaults={
+            "counts": counts,
+            "classrooms": classrooms["total"],
+            "unrecorded": classrooms["unrecorded"],
+        },
+    )
+
+
+def equipment_tallies_rebuild() -> int:
+    """Every office's equipment counted again (after a bulk load)."""
+    offices = sorted(
+        set(DltvClassroom.objects.values_list("school__office_id", flat=True))
+        | set(Equipment.objects.values_list("school__office_id", flat=True))
+    )
+    with transaction.atomic():
+        OfficeEquipment.objects.exclude(office_id__in=offices).delete()
+        for office_id in offices:
+            equipment_tally_refresh(office_id)
+    return len(offices)
+
+
+def classrooms_save(*, user: Any, school: School, periods: dict[str, int]) -> None:
+    """The grades the school teaches with DLTV and the periods a day each plans to watch. A
+    school with classrooms is a DLTV school (registry's "uses DLTV"); records of a grade no longer
+    taught are kept."""
+    if not can(user, "dltv.change", school=school):
+        raise PermissionDenied
+    errors = []
+    if set(periods) - set(GRADE_LABELS):
+        errors.append(_("Choose the grades from the list."))
+    if any(not 1 <= n <= MAX_PERIODS for n in periods.values()):
+        errors.append(_("A classroom plans 1 to %(max)d periods a day.") % {"max": MAX_PERIODS})
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        School.objects.select_for_update().get(pk=school.pk)
+        DltvClassroom.objects.filter(school=school).exclude(grade__in=list(periods)).delete()
+        for grade, count in periods.items():
+            DltvClassroom.objects.update_or_create(
+                school=school, grade=grade, defaults={"periods_per_day": count}
+            )
+        if periods and not school.dltv:
+            school.dltv = True
+            school.save(update_fields=["dltv"])
+        equipment_tally_refresh(school.office_id)
 
 
 @dataclass(frozen=True)
@@ -291,6 +389,7 @@ def equipment_save(
             if internet is not None:
                 setup.internet = internet.strip()[:200]
             setup.save()
+        equipment_tally_refresh(school.office_id)
     return changes
 
 

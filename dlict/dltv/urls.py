@@ -7,7 +7,8 @@ app_name = "dltv"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     re_path(
-        r"^export/(?P<table>by-month|by-group|by-school|by-office|not-reporting|equipment)\.xlsx$",
+        r"^export/(?P<table>by-month|by-group|by-school|by-office|not-reporting|equipment"
+        r"|open-findings)\.xlsx$",
         views.dashboard_export,
         name="export",
     ),

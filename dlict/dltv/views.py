@@ -28,6 +28,7 @@ from dlict.dltv.exports import (
     BySchoolExporter,
     EquipmentExporter,
     NotReportingExporter,
+    OpenFindingsExporter,
 )
 from dlict.dltv.models import (
     DLTV_GRADES,
@@ -44,6 +45,7 @@ from dlict.dltv.selectors import (
     DashboardScope,
     equipment_summary,
     not_reporting,
+    open_findings_of,
     problem_choices,
     recording_schools,
     top_problems,
@@ -54,6 +56,7 @@ from dlict.dltv.selectors import (
     week_grid,
     year_so_far,
 )
+from dlict.dltv.visit_selectors import visit_coverage
 from dlict.schools.models import Office, School
 
 
@@ -168,7 +171,7 @@ def _month_label(month: date) -> str:
 
 def _by_month(scope: DashboardScope, months: list[date]) -> dict[str, Any]:
     """The rate by month × grade, in columns for the grades that have figures."""
-    rows = usage_by_month(scope.rollups(), months)
+    rows = usage_by_month(scope.office_rollups(), months)
     grades = [(code, label) for code, label in DLTV_GRADES if any(code in r.by_grade for r in rows)]
     return {
         "grades": grades,
@@ -206,7 +209,7 @@ def _figures(request: Request, scope: DashboardScope) -> dict[str, Any]:
         figures["by_group"] = usage_by_group(figures["by_school"], no_group=_("No network group"))
         figures["not_reporting"] = not_reporting(scope, today)
         figures["silent"] = len(figures["not_reporting"])
-    # Visit coverage (schools visited this term, findings still open) joins the figures here.
+    figures["coverage"] = visit_coverage(scope.visits(), scope.findings(), scope.schools(), today)
     return figures
 
 
@@ -230,8 +233,8 @@ def dashboard(request: Request) -> HttpResponse:
 
 # The tables of one office's dashboard and of the whole country's (where offices take the place
 # of schools, and the silent schools are counts in the table by office).
-OFFICE_TABLES = {"by-month", "by-group", "by-school", "not-reporting", "equipment"}
-WHOLE_TABLES = {"by-month", "by-group", "by-office", "equipment"}
+OFFICE_TABLES = {"by-month", "by-group", "by-school", "not-reporting", "equipment", "open-findings"}
+WHOLE_TABLES = {"by-month", "by-group", "by-office", "equipment", "open-findings"}
 
 
 @login_required
@@ -252,6 +255,7 @@ def dashboard_export(request: Request, table: str) -> HttpResponseBase:
         "by-office": lambda: ByOfficeExporter(usage_by_office(scope, month, today), code),
         "not-reporting": lambda: NotReportingExporter(not_reporting(scope, today), code),
         "equipment": lambda: EquipmentExporter(equipment_summary(scope), code),
+        "open-findings": lambda: OpenFindingsExporter(open_findings_of(scope), code),
     }
     return export_response(exporters[table](), "xlsx")
 
@@ -274,7 +278,22 @@ def equipment(request: Request, pk: int) -> HttpResponse:
     classrooms = list(DltvClassroom.objects.filter(school=school).order_by("grade"))
     kept = {(e.kind, e.grade): e for e in Equipment.objects.filter(school=school)}
     errors: list[str] = []
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("form") == "classrooms":
+        if not can_change:
+            raise PermissionDenied
+        periods = {
+            code: _number(request.POST.get(f"periods-{code}"))
+            for code, _label in DLTV_GRADES
+            if request.POST.get(f"grade-{code}") == "on"
+        }
+        try:
+            services.classrooms_save(user=request.user, school=school, periods=periods)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("The grades taught with DLTV were saved."))
+            return redirect("dltv:equipment", pk=school.pk)
+    elif request.method == "POST":
         if not can_change:
             raise PermissionDenied
         data = request.POST
@@ -331,11 +350,16 @@ def equipment(request: Request, pk: int) -> HttpResponse:
         .select_related("equipment", "changed_by")
         .order_by("-changed_on", "-pk")[:30]
     )
+    taught = {c.grade: c.periods_per_day for c in classrooms}
     return render(
         request,
         "dltv/equipment.html",
         {
             "school": school,
+            "grades": [
+                {"code": code, "label": label, "on": code in taught, "periods": taught.get(code, 5)}
+                for code, label in DLTV_GRADES
+            ],
             "dish": kept.get((Equipment.Kind.DISH, "")),
             "setup": DltvSetup.objects.filter(school=school).first(),
             "channels": ViewingChannel.choices,

@@ -104,12 +104,12 @@ def visit_coverage(
     visits: QuerySet[Visit], findings: QuerySet[Finding], schools: QuerySet[School], today: date
 ) -> Coverage:
     """DLTV schools visited this term, visits still planned, and the findings still open; the
-    querysets come scoped to what the person may see."""
+    querysets come scoped to what the person may see, ``schools`` the DLTV schools."""
     start, end = term_range(today)
     recorded = visits.filter(
         status=Visit.Status.RECORDED, visited_on__gte=start, visited_on__lte=end
     )
-    dltv_schools = schools.filter(dltv=True)
+    dltv_schools = schools
     still_open = findings.filter(resolved_in__isnull=True)
     return Coverage(
         term=term_label(today),

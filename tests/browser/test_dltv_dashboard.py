@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from dlict.dltv import services
 from dlict.dltv.calendar import school_days
-from dlict.dltv.models import DltvClassroom, Equipment
+from dlict.dltv.models import Equipment
 
 pytestmark = pytest.mark.browser
 
@@ -28,9 +28,10 @@ def used(world: Any) -> Any:
     """Schools A, B and Z teach four grades with DLTV; A recorded its last two weeks."""
     grades = ("p1", "p2", "p3", "p4")
     for school in (world.school_a, world.school_b, world.school_z):
-        for grade in grades:
-            DltvClassroom.objects.create(school=school, grade=grade, periods_per_day=5)
+        staff = world.staff_z if school == world.school_z else world.staff_a
+        services.classrooms_save(user=staff, school=school, periods=dict.fromkeys(grades, 5))
     Equipment.objects.create(school=world.school_a, kind="tv", grade="p1", status="broken")
+    services.equipment_tally_refresh(world.office_a.pk)
     today = timezone.localdate()
     days = school_days([today - timedelta(days=n) for n in range(14)], set())
     entries = [
@@ -53,7 +54,7 @@ def test_an_office_dashboard_shows_its_tables_without_scrolling_sideways(
     expect(browser_page.get_by_role("heading", level=1)).to_have_text("การใช้งาน DLTV")
     main = browser_page.locator("main")
     # By month × grade, not reporting, equipment, by network group, by school: each downloadable.
-    expect(main.locator('a[href^="/dltv/export/"]')).to_have_count(5)
+    expect(main.locator('a[href^="/dltv/export/"]')).to_have_count(6)
     expect(main).to_contain_text("กลุ่มเครือข่ายเอ")
     expect(main).to_contain_text("บ้านลับบีบี")  # school B has not reported
     expect(main).to_contain_text("มีแต่ชำรุด")

@@ -38,6 +38,22 @@ COPY_THE_KEPT_VISIT = """draft => new Promise(resolve => {
 Login = Callable[[Page, str], None]
 
 
+# The page is kept for use offline once the service worker looks after it and the phone's cache
+# holds it.
+KEPT_OFFLINE = """() => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)
+    && caches.open("dlict-visit-pages-v1").then(c => c.match(location.href)).then(Boolean)"""
+
+
+def _wait_for_the_worker(page: Page) -> None:
+    """Until the page would open again offline. (Polled from here: ``wait_for_function``
+    evaluates its test in the page, which the site's CSP refuses.)"""
+    for _ in range(50):
+        if page.evaluate(KEPT_OFFLINE):
+            return
+        page.wait_for_timeout(200)
+    assert page.evaluate(KEPT_OFFLINE)
+
+
 def _wait_until_kept(page: Page, count: int) -> None:
     """Until the phone keeps ``count`` visits (sending goes on after the first answer shows)."""
     for _ in range(50):
@@ -69,7 +85,7 @@ def test_a_visit_filled_offline_is_sent_once_when_the_phone_is_online_again(
     phone.goto(f"{live_server.url}/dltv/visits/")
     phone.get_by_role("link", name="บันทึกการนิเทศ").click()
     expect(phone.locator("form[data-visit-ready]")).to_be_attached()
-    phone.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller")
+    _wait_for_the_worker(phone)
 
     # At the school, without a connection, the form opens again and is filled in.
     phone.context.set_offline(True)
@@ -134,7 +150,7 @@ def test_two_visits_not_planned_recorded_offline_at_one_school_are_both_kept(
     phone.get_by_role("button", name="เปิดแบบบันทึก").click()
     expect(phone).to_have_url(f"{live_server.url}/dltv/visits/new/{school.pk}/")
     expect(phone.locator("form[data-visit-ready]")).to_be_attached()
-    phone.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller")
+    _wait_for_the_worker(phone)
 
     phone.context.set_offline(True)
     _fill(phone, "ครูคนแรก")

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from dlict.dltv import services
-from dlict.dltv.models import DltvClassroom, Equipment
+from dlict.dltv.models import Equipment
 from dlict.dltv.selectors import DashboardScope, equipment_summary, silent_by_office
 from dlict.schools.tests.factories import SchoolFactory
 
@@ -37,8 +37,8 @@ def used(world: Any) -> Any:
     ป.1 and ป.2 with DLTV. A watched 4 of 5 periods all week, C all 5; B and Z never reported."""
     world.school_c = SchoolFactory(office=world.office_a, name_th="บ้านซีซี")
     for school in (world.school_a, world.school_b, world.school_c, world.school_z):
-        for grade in ("p1", "p2"):
-            DltvClassroom.objects.create(school=school, grade=grade, periods_per_day=5)
+        staff = world.staff_z if school == world.school_z else world.staff_a
+        services.classrooms_save(user=staff, school=school, periods={"p1": 5, "p2": 5})
     for school, watched in ((world.school_a, 4), (world.school_c, 5)):
         entries = [
             services.Entry(day=MONDAY + timedelta(days=n), grade=grade, planned=5, watched=watched)
@@ -90,6 +90,8 @@ def test_equipment_is_counted_by_kind_and_status_with_the_classrooms_nothing_is_
     for kind, grade, status in items:
         Equipment.objects.create(school=used.school_a, kind=kind, grade=grade, status=status)
     Equipment.objects.create(school=used.school_z, kind="tv", grade="p1", status="broken")
+    for office in (used.office_a, used.office_z):
+        services.equipment_tally_refresh(office.pk)  # as the set's page does when it saves
     summary = equipment_summary(DashboardScope(used.staff_a, used.office_a))
     assert summary.rows() == [
         ("Satellite dish", [1, 0, 0]),

@@ -12,6 +12,8 @@ from django.utils import timezone
 from dlict.dltv import services
 from dlict.dltv.models import (
     DltvClassroom,
+    LastReport,
+    OfficeRollup,
     ProblemCategory,
     RepairRequest,
     UsageRecord,
@@ -27,8 +29,7 @@ MONDAY = date(2026, 11, 2)
 @pytest.fixture
 def classrooms(world: Any) -> None:
     for school in (world.school_a, world.school_b):
-        for grade in ("p1", "p2"):
-            DltvClassroom.objects.create(school=school, grade=grade, periods_per_day=5)
+        services.classrooms_save(user=world.staff_a, school=school, periods={"p1": 5, "p2": 5})
 
 
 def _week(**changes: Any) -> list[services.Entry]:
@@ -56,6 +57,20 @@ def test_a_week_is_saved_and_saving_it_again_changes_nothing(world: Any, classro
     assert UsageRecord.objects.count() == 10
 
 
+def _kept() -> tuple[dict[Any, Any], ...]:
+    """Every rollup: the schools', the offices', the last days."""
+    schools = {
+        (r.school_id, r.month, r.grade): (r.days, r.planned, r.watched, r.problem_days, r.last_day)
+        for r in UsageRollup.objects.all()
+    }
+    offices = {
+        (r.office_id, r.month, r.grade): (r.schools, r.days, r.planned, r.watched, r.problem_days)
+        for r in OfficeRollup.objects.all()
+    }
+    last = dict(LastReport.objects.values_list("school_id", "day"))
+    return schools, offices, last
+
+
 def test_rollups_equal_a_recomputation_from_the_records(world: Any, classrooms: None) -> None:
     broken = ProblemCategory.objects.get(code="broken_tv")
     _save(world.coordinator_a, world, _week())
@@ -63,17 +78,24 @@ def test_rollups_equal_a_recomputation_from_the_records(world: Any, classrooms: 
     entries[3] = services.Entry(day=entries[3].day, grade="p2", planned=5, watched=2,
                                 problem_id=broken.pk)  # fmt: skip
     _save(world.coordinator_a, world, entries)
-    kept = {
-        (r.school_id, r.month, r.grade): (r.days, r.planned, r.watched, r.problem_days)
-        for r in UsageRollup.objects.all()
-    }
+    # School B's Monday and Tuesday, in the same office: the office's rows sum both schools.
+    services.usage_week_save(user=world.coordinator_b, school=world.school_b, entries=_week()[:4])
+    kept = _kept()
     services.rollups_rebuild()
-    rebuilt = {
-        (r.school_id, r.month, r.grade): (r.days, r.planned, r.watched, r.problem_days)
-        for r in UsageRollup.objects.all()
+    assert _kept() == kept
+    schools, offices, last = kept
+    assert schools[(world.school_a.pk, date(2026, 11, 1), "p2")] == (
+        5,
+        25,
+        22,
+        1,
+        MONDAY + timedelta(days=4),
+    )
+    assert offices[(world.office_a.pk, date(2026, 11, 1), "p2")] == (2, 7, 35, 32, 1)
+    assert last == {
+        world.school_a.pk: MONDAY + timedelta(days=4),
+        world.school_b.pk: MONDAY + timedelta(days=1),
     }
-    assert kept == rebuilt
-    assert kept[(world.school_a.pk, date(2026, 11, 1), "p2")] == (5, 25, 22, 1)
 
 
 def test_a_broken_tv_opens_one_repair_request(world: Any, classrooms: None) -> None:
@@ -256,3 +278,25 @@ def test_each_dashboard_table_downloads_as_xlsx(world: Any, classrooms: None, ta
     assert "ลับแซดแซด" not in text
     if table == "not-reporting":
         assert "บ้านลับบีบี" in text
+
+
+def test_office_staff_set_the_grades_a_school_teaches_with_dltv(world: Any) -> None:
+    url = f"/dltv/schools/{world.school_b.pk}/equipment/"
+    client = world.client_for(world.staff_a)
+    form = {"form": "classrooms", "grade-p1": "on", "periods-p1": "6", "grade-m1": "on"}
+    response = client.post(url, {**form, "periods-m1": "4"})
+    assert response.status_code == 302
+    world.school_b.refresh_from_db()
+    assert world.school_b.dltv
+    taught = dict(
+        DltvClassroom.objects.filter(school=world.school_b).values_list("grade", "periods_per_day")
+    )
+    assert taught == {"p1": 6, "m1": 4}
+    refused = client.post(url, {**form, "periods-m1": "12"})
+    assert "1 ถึง 8 คาบต่อวัน" in refused.content.decode()
+    assert DltvClassroom.objects.get(school=world.school_b, grade="m1").periods_per_day == 4
+    client.post(url, {"form": "classrooms", "grade-p1": "on", "periods-p1": "5"})
+    assert list(
+        DltvClassroom.objects.filter(school=world.school_b).values_list("grade", flat=True)
+    ) == ["p1"]
+    assert world.client_for(world.coordinator_b).post(url, form).status_code == 403
