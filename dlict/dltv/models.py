@@ -250,7 +250,7 @@ class LastReport(models.Model):
         "schools.School",
         on_delete=models.CASCADE,
         primary_key=True,
-        related_name="+",
+        related_name="last_report",
         verbose_name=_("school"),
     )
     office = models.ForeignKey(

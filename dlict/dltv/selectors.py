@@ -60,6 +60,7 @@ class Day:
     open: bool  # a school day that has come
     cells: list[Cell] = field(default_factory=list)
     recorded: bool = False
+    save: bool = True  # ticked to be saved (a refused save shows the days as they were ticked)
 
 
 def week_grid(school: School, any_day: date, today: date) -> list[Day]:
@@ -207,6 +208,19 @@ class Usage:
     def rate(self) -> float | None:
         return rate(self.planned, self.watched)
 
+    # The figures as the tables print them. Formatted here, once: the country's table has 245
+    # rows, and template filters on each cell cost the page more than its queries.
+    @property
+    def text(self) -> dict[str, str]:
+        share = self.rate
+        return {
+            "schools": f"{self.schools:,}",
+            "planned": f"{self.planned:,}",
+            "watched": f"{self.watched:,}",
+            "rate": "–" if share is None else f"{share:.1f}",
+            "silent": f"{self.silent:,}",
+        }
+
 
 def usage_by_school(scope: DashboardScope, month: date) -> list[Usage]:
     """The month of each DLTV school that has records in it, by name; each row also names its
@@ -314,17 +328,15 @@ def not_reporting(scope: DashboardScope, today: date) -> list[School]:
 
 def silent_by_office(scope: DashboardScope, today: date) -> dict[int, tuple[int, int]]:
     """Office → (DLTV schools, those not reporting in the last 7 school days), for every office
-    at once: two counts by office, of the DLTV schools and of their last days recorded."""
-    schools = scope.schools().values("office_id").annotate(n=Count("pk")).order_by()
-    reported = dict(
-        _reported(scope, today)
-        .filter(school__dltv=True)
+    at once: one pass over the DLTV schools and their last days recorded."""
+    since = min(last_school_days(today))
+    rows = (
+        scope.schools()
         .values("office_id")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), reported=Count("pk", filter=Q(last_report__day__gte=since)))
         .order_by()
-        .values_list("office_id", "n")
     )
-    return {r["office_id"]: (r["n"], r["n"] - reported.get(r["office_id"], 0)) for r in schools}
+    return {r["office_id"]: (r["n"], r["n"] - r["reported"]) for r in rows}
 
 
 def top_problems(scope: DashboardScope, month: date) -> list[tuple[str, int]]:

@@ -43,6 +43,7 @@ from dlict.dltv.models import (
 )
 from dlict.dltv.selectors import (
     DashboardScope,
+    Day,
     equipment_summary,
     not_reporting,
     open_findings_of,
@@ -93,6 +94,23 @@ def _entries(data: QueryDict, grid: list, school_id: int) -> list[services.Entry
     return entries
 
 
+def _as_posted(grid: list[Day], data: QueryDict) -> None:
+    """The week as the coordinator typed it, shown again with the reasons it was refused: the
+    days ticked, and each number that can be read as one."""
+    for day in grid:
+        if not day.open:
+            continue
+        day.save = data.get(f"save-{day.day.isoformat()}") == "on"
+        for cell in day.cells:
+            key = f"{day.day.isoformat()}-{cell.grade}"
+            for name in ("planned", "watched"):
+                typed = _number(data.get(f"{name}-{key}"))
+                if typed >= 0:
+                    setattr(cell, name, typed)
+            cell.problem_id = parse_id(data.get(f"problem-{key}"))
+            cell.note = (data.get(f"note-{key}") or "").strip()
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def week(request: Request) -> HttpResponse:
@@ -112,6 +130,7 @@ def week(request: Request) -> HttpResponse:
             )
         except ValidationError as error:
             errors = error.messages
+            _as_posted(grid, request.POST)
         else:
             messages.success(
                 request,

@@ -300,3 +300,16 @@ def test_office_staff_set_the_grades_a_school_teaches_with_dltv(world: Any) -> N
         DltvClassroom.objects.filter(school=world.school_b).values_list("grade", flat=True)
     ) == ["p1"]
     assert world.client_for(world.coordinator_b).post(url, form).status_code == 403
+
+
+def test_a_refused_week_shows_again_as_it_was_typed(world: Any, classrooms: None) -> None:
+    client = world.client_for(world.coordinator_a)
+    tuesday = (MONDAY + timedelta(days=1)).isoformat()
+    key = f"{MONDAY.isoformat()}-p1"
+    data = {f"save-{MONDAY.isoformat()}": "on", f"planned-{key}": "5", f"watched-{key}": "7",
+            f"note-{key}": "ไฟดับช่วงบ่าย"}  # fmt: skip
+    page = client.post(f"/dltv/week/?week={MONDAY.isoformat()}", data).content.decode()
+    assert f'name="watched-{key}" value="7"' in page
+    assert 'value="ไฟดับช่วงบ่าย"' in page
+    assert f'name="save-{tuesday}" data-save-day' in page  # left unticked, as it was posted
+    assert not UsageRecord.objects.exists()
