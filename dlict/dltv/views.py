@@ -205,6 +205,18 @@ def _by_month(scope: DashboardScope, months: list[date]) -> dict[str, Any]:
     }
 
 
+def _by_month_text(table: dict[str, Any]) -> dict[str, Any]:
+    for row in table["rows"]:
+        row["texts"] = [_percent(rate, 0) for rate in row["rates"]]
+        row["total_text"] = _percent(row["total"], 1)
+    return table
+
+
+def _percent(value: float | None, digits: int) -> str:
+    """A rate as the tables print it (formatted here once: a filter on each cell costs more)."""
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
 def _figures(request: Request, scope: DashboardScope) -> dict[str, Any]:
     """Every table of the dashboard, by name. Rates come from the monthly rollups; the silent
     schools and the problems from the records. With every office at once, the offices take the
@@ -213,7 +225,7 @@ def _figures(request: Request, scope: DashboardScope) -> dict[str, Any]:
     months, month = year_so_far(today)
     figures: dict[str, Any] = {
         "month": _month_label(month),
-        "by_month": _by_month(scope, months),
+        "by_month": _by_month_text(_by_month(scope, months)),
         "problems": top_problems(scope, month),
         "equipment": equipment_summary(scope),
         "repairs": scope.repairs()

@@ -399,7 +399,10 @@ class SchoolListImporter(Importer):
                 values[key] = None
                 continue
             try:
-                number = Decimal(text).quantize(Decimal("0.000001"))
+                number = Decimal(text)
+                if not number.is_finite():  # "NaN" and "Infinity" are Decimals, not places
+                    raise InvalidOperation
+                number = number.quantize(Decimal("0.000001"))
             except InvalidOperation:
                 row.error(key, _("“%(value)s” is not a number.") % {"value": row.get(key)})
                 continue

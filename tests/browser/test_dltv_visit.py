@@ -46,8 +46,9 @@ KEPT_OFFLINE = """() => Boolean(navigator.serviceWorker && navigator.serviceWork
 
 def _wait_for_the_worker(page: Page) -> None:
     """Until the page would open again offline. (Polled from here: ``wait_for_function``
-    evaluates its test in the page, which the site's CSP refuses.)"""
-    for _ in range(50):
+    evaluates its test in the page, which the site's CSP refuses.) A busy machine installs the
+    worker slowly: up to 30 s."""
+    for _ in range(150):
         if page.evaluate(KEPT_OFFLINE):
             return
         page.wait_for_timeout(200)

@@ -341,3 +341,13 @@ def test_someone_taken_off_the_office_cannot_confirm_their_import(world: Any, st
     job.refresh_from_db()
     assert job.status == Job.Status.REJECTED
     assert not School.objects.filter(ministry_code="1050070901").exists()
+
+
+@pytest.mark.parametrize("text", ["NAN", "nan", "Infinity", "-inf", "sNaN"])
+def test_a_coordinate_that_is_no_number_is_refused_with_a_message(
+    world: Any, staff: Any, text: str
+) -> None:
+    """Python's Decimal reads these as numbers; a school cannot stand at one."""
+    job = upload(staff, csv_bytes([[*ROWS[0], text]], [*HEADERS, "ละติจูด"]))
+    assert job.status == Job.Status.REJECTED
+    assert text in str(job.result)
