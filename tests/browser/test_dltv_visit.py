@@ -38,10 +38,12 @@ COPY_THE_KEPT_VISIT = """draft => new Promise(resolve => {
 Login = Callable[[Page, str], None]
 
 
-# The page is kept for use offline once the service worker looks after it and the phone's cache
-# holds it.
-KEPT_OFFLINE = """() => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)
-    && caches.open("dlict-visit-pages-v1").then(c => c.match(location.href)).then(Boolean)"""
+# The page would open again offline once the service worker is active (it answers the next
+# navigation; the page itself may have loaded before it took over) and the phone's cache holds it.
+KEPT_OFFLINE = """() => navigator.serviceWorker.getRegistration()
+    .then(registration => Boolean(registration && registration.active))
+    .then(active => active
+        && caches.open("dlict-visit-pages-v1").then(c => c.match(location.href)).then(Boolean))"""
 
 
 def _wait_for_the_worker(page: Page) -> None:
