@@ -238,6 +238,7 @@ def _script_messages() -> dict[str, Any]:
         ),
         "sending": _("Sending…"),
         "sent": _("The visit was sent and recorded."),
+        "sentKept": _("The visits kept on this phone were sent and recorded."),
         "already": _("This visit had already been sent; it is recorded once."),
         "newerRubric": _(
             "The office changed its rubric after this form was opened; this visit keeps the "
@@ -374,8 +375,15 @@ def visit_token(request: Request) -> JsonResponse:
 @require_GET
 def visit_worker(request: Request) -> HttpResponse:
     """The service worker, served from the visits' path so that it may look after their pages."""
+    context = {
+        "pages_cache": PAGES_CACHE,
+        "offline_text": _(
+            "This page was not kept on this phone: open it once while online to use it "
+            "without a connection."
+        ),
+    }
     response = render(
-        request, "dltv/visit-worker.js", content_type="text/javascript; charset=utf-8"
+        request, "dltv/visit-worker.js", context, content_type="text/javascript; charset=utf-8"
     )
     response["Cache-Control"] = "no-cache"
     return response

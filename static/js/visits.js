@@ -173,6 +173,7 @@
         if (response.ok && answer && answer.url) {
           return store.remove(record.draft).then(function () {
             if (current && current.draft === record.draft) {
+              sentHereFlag = true;
               current = null;
               showErrors("", []);
               var message = answer.created ? text.sent : text.already;
@@ -193,9 +194,11 @@
 
   var sending = null;
   var sendAgain = false;
+  var sentHereFlag = false; // this page's own visit was among those just sent
 
   function sendOutbox() {
     if (sending) { sendAgain = true; return sending; }
+    sentHereFlag = false;
     sending = store.mine().then(function (records) {
       var queued = records.filter(function (r) { return r.state === "queued"; });
       if (!queued.length) return [];
@@ -210,6 +213,7 @@
       }, function (problem) { return [problem && problem.login ? "login" : "waiting"]; });
     }).then(function (results) {
       if (results.indexOf("login") !== -1) showStatus(text.login);
+      else if (results.indexOf("sent") !== -1 && !sentHereFlag) showStatus(text.sentKept);
       else if (results.indexOf("failed") !== -1) showStatus(text.failed);
       else if (results.indexOf("waiting") !== -1 && current) showStatus(text.queued);
       return listOutbox();

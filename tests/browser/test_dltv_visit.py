@@ -162,9 +162,16 @@ def test_two_visits_not_planned_recorded_offline_at_one_school_are_both_kept(
     expect(phone.locator("#id_informant")).to_have_value("")
     _fill(phone, "ครูคนที่สอง")
     assert phone.evaluate(KEPT_COUNT) == 2
+    # A form never opened online cannot open offline: the phone says so, in Thai.
+    phone.goto(f"{live_server.url}/dltv/visits/new/{world.school_b.pk}/")
+    expect(phone.locator("body")).to_contain_text("หน้านี้ยังไม่ได้เก็บไว้ในเครื่อง")
+    phone.go_back()
+    expect(phone.locator("form[data-visit-ready]")).to_be_attached()
 
     phone.context.set_offline(False)
-    expect(phone.locator("[data-visit-status]")).to_contain_text("ส่งและบันทึกผลการนิเทศแล้ว")
+    expect(phone.locator("[data-visit-status]")).to_contain_text(
+        "ส่งและบันทึกผลการนิเทศที่เก็บไว้ในเครื่องแล้ว"
+    )
     _wait_until_kept(phone, 0)
     assert set(Visit.objects.values_list("informant", flat=True)) == {"ครูคนแรก", "ครูคนที่สอง"}
     assert sorted(Visit.objects.values_list("round", flat=True)) == [1, 2]
