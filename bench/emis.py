@@ -18,18 +18,18 @@ from django.test import Client
 from bench.generate import BENCH_USERNAME, SEED
 from bench.measure import figure, median_ms, note, seconds
 from bench.registry import Database, Scale
+from bench.schools import expect_job
 from dlict.accounts.models import User
 from dlict.core.jobs import job_confirm, job_start
 from dlict.core.models import Job
 from dlict.emis.booklet import booklet_pdf
-from dlict.emis.demo import load_demo_figures
+from dlict.emis.demo import EXPANDED_GRADES, PRIMARY_GRADES, load_demo_figures
 from dlict.emis.imports import StudentCountImporter
 from dlict.emis.selectors import FigureScope, Period
 from dlict.emis.tests.files import SchoolRow, students_csv
 from dlict.schools.models import Office, School
 
 BENCH = "emis"
-GRADES = ("k2", "k3", "p1", "p2", "p3", "p4", "p5", "p6", "m1", "m2", "m3")
 
 
 def run(*, database: Database, scale: Scale) -> None:
@@ -44,7 +44,7 @@ def students_file(schools: list[School], rng: random.Random) -> bytes:
     teaches อ.2–ป.6, an expansion school ม.1–ม.3 too."""
     rows = []
     for school in schools:
-        grades = GRADES if school.kind == School.Kind.EXPANDED else GRADES[:8]
+        grades = EXPANDED_GRADES if school.kind == School.Kind.EXPANDED else PRIMARY_GRADES
         counts = {}
         for grade in grades:
             size = rng.choice((4, 8, 12, 20, 30, 45))
@@ -53,7 +53,7 @@ def students_file(schools: list[School], rng: random.Random) -> bytes:
         rows.append(
             SchoolRow(office.code, office.name_th, school.smis_code, school.name_th, counts)
         )
-    return students_csv(rows, GRADES)
+    return students_csv(rows, EXPANDED_GRADES)
 
 
 def _import(user: User, suffix: str) -> None:
@@ -76,10 +76,10 @@ def _import(user: User, suffix: str) -> None:
         )
         checked = time.perf_counter()
         try:
-            _expect(job, Job.Status.WAITING)
+            expect_job(job, Job.Status.WAITING)
             job_confirm(job=job)
             applied = time.perf_counter()
-            _expect(job, Job.Status.SUCCEEDED)
+            expect_job(job, Job.Status.SUCCEEDED)
         finally:
             if job.input_file.name and job.input_file.storage.exists(job.input_file.name):
                 job.input_file.storage.delete(job.input_file.name)
@@ -90,13 +90,6 @@ def _import(user: User, suffix: str) -> None:
     figure(BENCH, f"import_students_30k_apply{suffix}", applied - checked, "s")
     note(f"import: {cpu:.1f} s of this process's CPU time; {job.result['summary']['students']:,} "
          "students")  # fmt: skip
-
-
-def _expect(job: Job, status: str) -> None:
-    job.refresh_from_db()
-    if job.status != status:
-        problems = job.error or str(job.result.get("errors", [])[:5])
-        raise RuntimeError(f"import job is {job.status}, not {status}: {problems}")
 
 
 DASHBOARD_REPEAT = 30

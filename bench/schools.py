@@ -149,10 +149,10 @@ def _timed_import(user: User, office: Office, data: bytes) -> tuple[float, float
     checked = time.perf_counter()
     stored = job.input_file.name
     try:
-        _expect(job, Job.Status.WAITING)
+        expect_job(job, Job.Status.WAITING)
         job_confirm(job=job)
         applied = time.perf_counter()
-        _expect(job, Job.Status.SUCCEEDED)
+        expect_job(job, Job.Status.SUCCEEDED)
     finally:
         # A failed stage keeps the upload; the rollback does not remove files.
         if stored and job.input_file.storage.exists(stored):
@@ -163,7 +163,8 @@ def _timed_import(user: User, office: Office, data: bytes) -> tuple[float, float
     return checked - start, applied - checked
 
 
-def _expect(job: Job, status: str) -> None:
+def expect_job(job: Job, status: str) -> None:
+    """Stop the benchmark if an import job did not reach ``status`` (with the job's reasons)."""
     job.refresh_from_db()
     if job.status != status:
         problems = job.error or str(job.result.get("errors", [])[:5])

@@ -58,7 +58,7 @@ def _is_number_text(text: str) -> bool:
     return True
 
 
-def safe_text(value: Any) -> Any:
+def _safe_text(value: Any) -> Any:
     """Text a spreadsheet would run as a formula, written so it stays text."""
     if isinstance(value, str) and value.startswith(_FORMULA_START) and not _is_number_text(value):
         return "'" + value
@@ -88,7 +88,7 @@ def _csv_lines(exporter: Exporter) -> Iterator[str]:
     yield "\ufeff"
     yield writer.writerow(exporter.headers())
     for row in exporter.rows():
-        yield writer.writerow([safe_text(_plain(value)) for value in row])
+        yield writer.writerow([_safe_text(_plain(value)) for value in row])
 
 
 def _stamped(exporter: Exporter, extension: str) -> str:

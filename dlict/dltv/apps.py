@@ -20,13 +20,8 @@ class DltvConfig(AppConfig):
             VisitPhoto,
         )
 
-        audit(UsageRecord)
-        audit(RepairRequest)
-        audit(Visit)
-        audit(Rubric)
-        audit(Finding)
-        audit(FollowUp)
-        audit(VisitPhoto)
+        for model in (UsageRecord, RepairRequest, Visit, Rubric, Finding, FollowUp, VisitPhoto):
+            audit(model)
         navigation.register(
             navigation.NavItem(
                 area="dl",

@@ -29,9 +29,9 @@ def week_of(day: date) -> list[date]:
     return [monday + timedelta(days=offset) for offset in range(5)]
 
 
+def is_school_day(day: date, office_holidays: set[date]) -> bool:
+    return day.weekday() < 5 and not public_holiday(day) and day not in office_holidays
+
+
 def school_days(days: list[date], office_holidays: set[date]) -> list[date]:
-    return [
-        day
-        for day in days
-        if day.weekday() < 5 and not public_holiday(day) and day not in office_holidays
-    ]
+    return [day for day in days if is_school_day(day, office_holidays)]

@@ -7,7 +7,7 @@ from typing import Any
 
 from dlict.core.exports import Exporter
 from dlict.core.thai import format_date_short
-from dlict.dltv.models import EquipmentStatus, Finding
+from dlict.dltv.models import Finding
 from dlict.dltv.selectors import EquipmentSummary, Usage
 
 
@@ -98,7 +98,7 @@ class EquipmentExporter(Exporter):
         self.filename = f"dltv-equipment-{code}"
 
     def headers(self) -> list[str]:
-        return ["อุปกรณ์", *(str(label) for label in EquipmentStatus.labels)]
+        return ["อุปกรณ์", *self.summary.statuses]
 
     def rows(self) -> Iterable[list[Any]]:
         yield from ([label, *counts] for label, counts in self.summary.rows())

@@ -688,6 +688,10 @@ class FindingQuerySet(ScopedQuerySet["Finding"]):
     office_path = "office"
     school_path = "school"
 
+    def still_open(self) -> FindingQuerySet:
+        """The findings no visit has found resolved, oldest first."""
+        return self.filter(resolved_in__isnull=True).order_by("visit__visited_on", "pk")
+
 
 class Finding(models.Model):
     """A point a visit asks the school to act on, followed up at the school's next visits until

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Count, Q, QuerySet, Sum
 
@@ -18,6 +18,7 @@ from dlict.dltv.models import (
     Equipment,
     EquipmentStatus,
     Finding,
+    FindingQuerySet,
     LastReport,
     OfficeEquipment,
     OfficeHoliday,
@@ -105,6 +106,9 @@ def problem_choices(school: School) -> list[ProblemCategory]:
 # an index) and for one month's problems.
 
 
+Q_ = TypeVar("Q_", bound=QuerySet[Any])
+
+
 @dataclass(frozen=True)
 class DashboardScope:
     """Whose figures a dashboard shows: one office's, or (``office`` None) those of every office
@@ -114,7 +118,7 @@ class DashboardScope:
     user: Any
     office: Office | None
 
-    def _of(self, queryset: QuerySet[Any], path: str = "office") -> QuerySet[Any]:
+    def _of(self, queryset: Q_, path: str = "office") -> Q_:
         return queryset.filter(**{path: self.office}) if self.office is not None else queryset
 
     def rollups(self) -> QuerySet[UsageRollup]:
@@ -134,16 +138,13 @@ class DashboardScope:
         turns on."""
         return self._of(School.objects.visible_to(self.user)).filter(dltv=True)
 
-    def classrooms(self) -> QuerySet[DltvClassroom]:
-        return self._of(DltvClassroom.objects.visible_to(self.user), "school__office")
-
     def equipment(self) -> QuerySet[OfficeEquipment]:
         return self._of(OfficeEquipment.objects.visible_to(self.user))
 
     def visits(self) -> QuerySet[Visit]:
         return self._of(Visit.objects.visible_to(self.user))
 
-    def findings(self) -> QuerySet[Finding]:
+    def findings(self) -> FindingQuerySet:
         return self._of(Finding.objects.visible_to(self.user))
 
     def repairs(self) -> QuerySet[RepairRequest]:
@@ -163,6 +164,12 @@ def year_so_far(today: date) -> tuple[list[date], date]:
 
 def rate(planned: int, watched: int) -> float | None:
     return 100 * watched / planned if planned else None
+
+
+def rate_text(value: float | None, digits: int = 1) -> str:
+    """A rate as the tables print it. Formatted here, once: the country's tables have hundreds of
+    cells, and a template filter on each costs the page more than its queries."""
+    return "–" if value is None else f"{value:.{digits}f}"
 
 
 @dataclass
@@ -208,16 +215,14 @@ class Usage:
     def rate(self) -> float | None:
         return rate(self.planned, self.watched)
 
-    # The figures as the tables print them. Formatted here, once: the country's table has 245
-    # rows, and template filters on each cell cost the page more than its queries.
     @property
     def text(self) -> dict[str, str]:
-        share = self.rate
+        """The figures as the tables print them (see ``rate_text``)."""
         return {
             "schools": f"{self.schools:,}",
             "planned": f"{self.planned:,}",
             "watched": f"{self.watched:,}",
-            "rate": "–" if share is None else f"{share:.1f}",
+            "rate": rate_text(self.rate),
             "silent": f"{self.silent:,}",
         }
 
@@ -390,9 +395,4 @@ def equipment_summary(scope: DashboardScope) -> EquipmentSummary:
 
 def open_findings_of(scope: DashboardScope) -> QuerySet[Finding]:
     """Every finding of the scope's visits that no visit has found resolved, oldest first."""
-    return (
-        scope.findings()
-        .filter(resolved_in__isnull=True)
-        .select_related("office", "school", "visit")
-        .order_by("visit__visited_on", "pk")
-    )
+    return scope.findings().still_open().select_related("office", "school", "visit")

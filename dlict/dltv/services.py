@@ -15,14 +15,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dlict.core.scoping import can
 from dlict.core.thai import academic_year, academic_year_range, format_date_short
 from dlict.core.uploads import CheckedUpload, check_upload, clean_photo
-from dlict.dltv.calendar import next_month, public_holiday
+from dlict.dltv.calendar import is_school_day, next_month
 from dlict.dltv.defaults import numbered_sections
 from dlict.dltv.models import (
     DLTV_GRADES,
@@ -78,7 +78,9 @@ def school_grades(school: School) -> set[str]:
 def _check(entries: list[Entry], school: School, problems: dict[int, ProblemCategory]) -> None:
     grades = school_grades(school)
     closed = set(
-        OfficeHoliday.objects.filter(office_id=school.office_id).values_list("day", flat=True)
+        OfficeHoliday.objects.filter(
+            office_id=school.office_id, day__in={e.day for e in entries}
+        ).values_list("day", flat=True)
     )
     today = timezone.localdate()
     errors: list[str] = []
@@ -90,7 +92,7 @@ def _check(entries: list[Entry], school: School, problems: dict[int, ProblemCate
         seen.add((entry.day, entry.grade))
         if entry.day > today:
             errors.append(_("%(day)s has not come yet.") % {"day": when})
-        elif entry.day.weekday() >= 5 or public_holiday(entry.day) or entry.day in closed:
+        elif not is_school_day(entry.day, closed):
             errors.append(_("%(day)s is not a school day.") % {"day": when})
         if entry.grade not in grades:
             errors.append(
@@ -128,6 +130,7 @@ def usage_week_save(*, user: Any, school: School, entries: list[Entry]) -> WeekS
     with transaction.atomic():
         # Two saves of the same school wait for each other instead of racing on the same rows.
         School.objects.select_for_update().get(pk=school.pk)
+        changed_months: set[date] = set()
         existing = {
             (r.day, r.grade): r
             for r in UsageRecord.objects.filter(
@@ -156,6 +159,7 @@ def usage_week_save(*, user: Any, school: School, entries: list[Entry]) -> WeekS
             record.recorded_by = user
             record.save()
             saved += 1
+            changed_months.add(entry.day.replace(day=1))
             problem = problems.get(entry.problem_id) if entry.problem_id else None
             if problem is not None and problem.equipment:
                 _, created = RepairRequest.objects.get_or_create(
@@ -170,7 +174,8 @@ def usage_week_save(*, user: Any, school: School, entries: list[Entry]) -> WeekS
                     },
                 )
                 repairs += created
-        rollups_refresh(school=school, months={e.day.replace(day=1) for e in entries})
+        # Only the months a record changed in: a week saved again as it was costs no rollup work.
+        rollups_refresh(school=school, months=changed_months)
     return WeekSaved(saved=saved, unchanged=unchanged, repairs_opened=repairs)
 
 
@@ -772,9 +777,8 @@ def rubric_save(
         raise ValidationError(errors)
     with transaction.atomic():
         Office.objects.select_for_update().get(pk=office_id)
-        latest = Rubric.objects.filter(office_id=office_id).order_by("-version").first()
-        shipped = Rubric.objects.filter(office__isnull=True).order_by("-version").first()
-        version = max(latest.version if latest else 0, shipped.version if shipped else 0) + 1
+        latest = Rubric.objects.usable_by(office_id).aggregate(n=Max("version"))["n"]
+        version = (latest or 0) + 1
         return Rubric.objects.create(
             office_id=office_id,
             version=version,

@@ -48,6 +48,7 @@ from dlict.dltv.selectors import (
     not_reporting,
     open_findings_of,
     problem_choices,
+    rate_text,
     recording_schools,
     top_problems,
     usage_by_group,
@@ -74,7 +75,7 @@ def _number(text: str | None) -> int:
     return int(text) if text.isdigit() and len(text) < 3 else -1
 
 
-def _entries(data: QueryDict, grid: list, school_id: int) -> list[services.Entry]:
+def _entries(data: QueryDict, grid: list[Day]) -> list[services.Entry]:
     entries = []
     for day in grid:
         if not day.open or data.get(f"save-{day.day.isoformat()}") != "on":
@@ -115,8 +116,10 @@ def _as_posted(grid: list[Day], data: QueryDict) -> None:
 @require_http_methods(["GET", "POST"])
 def week(request: Request) -> HttpResponse:
     """A whole week of a school's DLTV use on one screen: every grade, every school day."""
-    schools = recording_schools(request.user)
-    school = schools.filter(pk=parse_id(request.GET.get("school")) or 0).first() or schools.first()
+    schools = list(recording_schools(request.user))
+    wanted = parse_id(request.GET.get("school"))
+    chosen = next((school for school in schools if school.pk == wanted), None)
+    school = chosen or (schools[0] if schools else None)
     if school is None:
         raise PermissionDenied
     today = timezone.localdate()
@@ -126,7 +129,7 @@ def week(request: Request) -> HttpResponse:
     if request.method == "POST":
         try:
             result = services.usage_week_save(
-                user=request.user, school=school, entries=_entries(request.POST, grid, school.pk)
+                user=request.user, school=school, entries=_entries(request.POST, grid)
             )
         except ValidationError as error:
             errors = error.messages
@@ -150,7 +153,7 @@ def week(request: Request) -> HttpResponse:
         "dltv/week.html",
         {
             "school": school,
-            "schools": schools if schools.count() > 1 else None,
+            "schools": schools if len(schools) > 1 else None,
             "grid": grid,
             "errors": errors,
             "problems": problem_choices(school),
@@ -198,26 +201,16 @@ def _by_month(scope: DashboardScope, months: list[date]) -> dict[str, Any]:
             {
                 "label": _month_label(row.month),
                 "rates": [row.rate(code) for code, _label in grades],
+                "texts": [rate_text(row.rate(code), 0) for code, _label in grades],
                 "total": row.rate(),
+                "total_text": rate_text(row.rate()),
             }
             for row in rows
         ],
     }
 
 
-def _by_month_text(table: dict[str, Any]) -> dict[str, Any]:
-    for row in table["rows"]:
-        row["texts"] = [_percent(rate, 0) for rate in row["rates"]]
-        row["total_text"] = _percent(row["total"], 1)
-    return table
-
-
-def _percent(value: float | None, digits: int) -> str:
-    """A rate as the tables print it (formatted here once: a filter on each cell costs more)."""
-    return "–" if value is None else f"{value:.{digits}f}"
-
-
-def _figures(request: Request, scope: DashboardScope) -> dict[str, Any]:
+def _figures(scope: DashboardScope) -> dict[str, Any]:
     """Every table of the dashboard, by name. Rates come from the monthly rollups; the silent
     schools and the problems from the records. With every office at once, the offices take the
     place of the schools, and not reporting is a count for each office."""
@@ -225,7 +218,7 @@ def _figures(request: Request, scope: DashboardScope) -> dict[str, Any]:
     months, month = year_so_far(today)
     figures: dict[str, Any] = {
         "month": _month_label(month),
-        "by_month": _by_month_text(_by_month(scope, months)),
+        "by_month": _by_month(scope, months),
         "problems": top_problems(scope, month),
         "equipment": equipment_summary(scope),
         "repairs": scope.repairs()
@@ -257,7 +250,7 @@ def dashboard(request: Request) -> HttpResponse:
         "offices": offices if national or len(offices) > 1 else None,
         "national": national,
         "query": f"office={scope.office.pk}" if scope.office else "",
-        **_figures(request, scope),
+        **_figures(scope),
     }
     return render(request, "dltv/dashboard.html", context)
 

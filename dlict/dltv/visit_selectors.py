@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from dlict.core.thai import (
     TERM_2_START,
@@ -15,7 +15,7 @@ from dlict.core.thai import (
     academic_year,
     academic_year_range,
 )
-from dlict.dltv.models import Finding, Rubric, Visit
+from dlict.dltv.models import Finding, FindingQuerySet, Rubric, Visit
 from dlict.schools.models import School
 
 
@@ -79,11 +79,7 @@ def observation(rubric: Rubric, scores: dict[str, Any]) -> ObservationSummary:
 
 def open_findings(school: School) -> list[Finding]:
     """Findings of the school's earlier visits that no visit has found resolved."""
-    return list(
-        Finding.objects.filter(school=school, resolved_in__isnull=True)
-        .select_related("visit")
-        .order_by("visit__visited_on", "pk")
-    )
+    return list(Finding.objects.filter(school=school).still_open().select_related("visit"))
 
 
 @dataclass
@@ -101,7 +97,7 @@ class Coverage:
 
 
 def visit_coverage(
-    visits: QuerySet[Visit], findings: QuerySet[Finding], schools: QuerySet[School], today: date
+    visits: QuerySet[Visit], findings: FindingQuerySet, schools: QuerySet[School], today: date
 ) -> Coverage:
     """DLTV schools visited this term, visits still planned, and the findings still open; the
     querysets come scoped to what the person may see, ``schools`` the DLTV schools."""
@@ -109,15 +105,15 @@ def visit_coverage(
     recorded = visits.filter(
         status=Visit.Status.RECORDED, visited_on__gte=start, visited_on__lte=end
     )
-    dltv_schools = schools
-    still_open = findings.filter(resolved_in__isnull=True)
+    counts = schools.aggregate(
+        n=Count("pk"), visited=Count("pk", filter=Q(pk__in=recorded.values("school_id")))
+    )
+    still_open = findings.still_open()
     return Coverage(
         term=term_label(today),
-        schools=dltv_schools.count(),
-        visited=dltv_schools.filter(pk__in=recorded.values("school_id")).count(),
+        schools=counts["n"],
+        visited=counts["visited"],
         planned=visits.filter(status=Visit.Status.PLANNED, planned_on__gte=today).count(),
-        open_findings=list(
-            still_open.select_related("school", "visit").order_by("visit__visited_on", "pk")[:50]
-        ),
+        open_findings=list(still_open.select_related("school", "visit")[:50]),
         open_count=still_open.count(),
     )

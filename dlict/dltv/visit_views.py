@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from dlict.core.http import Request, parse_id
+from dlict.core.http import Request, parse_id, stored_file_response
 from dlict.core.pdf import pdf_response
 from dlict.core.scoping import can, get_visible_or_404
 from dlict.dltv import services
@@ -45,10 +45,15 @@ from dlict.dltv.visit_selectors import observation, open_findings, term_range
 from dlict.schools.models import Office, School
 
 
-def _offices(request: Request, permission: str = "dltv.view") -> tuple[Office | None, Any]:
-    offices = Office.objects.with_office_permission(request.user, permission).order_by("code")
-    chosen = offices.filter(pk=parse_id(request.GET.get("office")) or 0).first()
-    return chosen or offices.first(), offices
+def _offices(request: Request) -> tuple[Office | None, list[Office]]:
+    """The office whose visits or rubric are shown (``?office=``, else the first), and the
+    offices the person may choose from."""
+    offices = list(
+        Office.objects.with_office_permission(request.user, "dltv.view").order_by("code")
+    )
+    wanted = parse_id(request.GET.get("office"))
+    chosen = next((office for office in offices if office.pk == wanted), None)
+    return chosen or (offices[0] if offices else None), offices
 
 
 def _supervised_schools(request: Request, office: Office | None) -> Any:
@@ -108,7 +113,7 @@ def visits(request: Request) -> HttpResponse:
         "dltv/visits.html",
         {
             "office": office,
-            "offices": offices if offices.count() > 1 else None,
+            "offices": offices if len(offices) > 1 else None,
             "planned": planned,
             "recorded": shown.filter(status=Visit.Status.RECORDED, visited_on__gte=start)
             .annotate(open=Count("findings", filter=Q(findings__resolved_in__isnull=True)))
@@ -124,7 +129,14 @@ def visits(request: Request) -> HttpResponse:
 
 def _visit(request: Request, pk: int) -> Visit:
     return get_visible_or_404(
-        Visit.objects.visible_to(request.user).select_related("school", "office", "supervisor"),
+        Visit.objects.visible_to(request.user).select_related(
+            "school__district",
+            "school__province",
+            "school__network_group",
+            "office",
+            "supervisor",
+            "rubric",
+        ),
         pk=pk,
     )
 
@@ -132,7 +144,9 @@ def _visit(request: Request, pk: int) -> Visit:
 # --- The record form ----------------------------------------------------------------------------
 
 
-PAGES_CACHE = "dlict-visit-pages-v1"  # also named in static/js/app.js, which empties it at login
+# The phone's cache of visit pages. app.js empties every "dlict-visit-pages-…" cache at the
+# login page, and the worker drops those of its earlier versions.
+PAGES_CACHE = "dlict-visit-pages-v1"
 
 
 def _script_config(request: Request, **extra: Any) -> dict[str, Any]:
@@ -151,12 +165,11 @@ def _script_config(request: Request, **extra: Any) -> dict[str, Any]:
     }
 
 
-def _form_rubric(school: School, wanted: str | None) -> Rubric:
+def _form_rubric(school: School, wanted: str | None, current: Rubric | None) -> Rubric:
     """The rubric version the form shows: the office's current one, or an earlier version a
     visit already begun on this phone uses (``?rubric=``)."""
     usable = Rubric.objects.usable_by(school.office_id)
-    rubric = usable.filter(pk=parse_id(wanted) or 0).first() if wanted else None
-    rubric = rubric or Rubric.objects.current_for(school.office_id)
+    rubric = (usable.filter(pk=parse_id(wanted) or 0).first() if wanted else None) or current
     if rubric is None:
         raise Http404
     return rubric
@@ -169,8 +182,8 @@ def _form_context(
     them (a browser without script posts the form itself)."""
     values = data if data is not None else QueryDict()
     wanted = values.get("rubric") if data is not None else request.GET.get("rubric")
-    rubric = _form_rubric(school, wanted)
     current = Rubric.objects.current_for(school.office_id)
+    rubric = _form_rubric(school, wanted, current)
     sections = [
         {
             "title": section.title,
@@ -269,7 +282,6 @@ def _script_messages() -> dict[str, Any]:
         "confirmRemove": _("Remove this visit from the phone? What it holds is lost."),
         "caption": _("Caption"),
         "open": _("Open the visit"),
-        "oldRubric": _("This visit began on an earlier version of the rubric, which it keeps."),
     }
 
 
@@ -438,11 +450,7 @@ def visit_cancel(request: Request, pk: int) -> HttpResponse:
 @require_GET
 def visit_photo(request: Request, pk: int) -> FileResponse:
     photo = get_visible_or_404(VisitPhoto.objects.visible_to(request.user), pk=pk)
-    try:
-        handle = photo.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, content_type=photo.content_type)
+    return stored_file_response(photo.file, photo.content_type)
 
 
 # --- The observation rubric -----------------------------------------------------------------------
@@ -488,7 +496,7 @@ def rubric(request: Request) -> HttpResponse:
         "dltv/rubric.html",
         {
             "office": office,
-            "offices": offices if offices.count() > 1 else None,
+            "offices": offices if len(offices) > 1 else None,
             "rubric": current,
             "observation": observation(current, {}),
             "versions": versions,

@@ -40,7 +40,7 @@ def _round_text(period: Period) -> str:
 
 
 def booklet_document(*, figures: FigureScope, period: Period, title_office: str) -> dict[str, Any]:
-    board = selectors.dashboard(figures, period)
+    board = selectors.dashboard(figures, period, page_lists=False)
     schools = selectors.school_figures(figures, period)
     totals = board.totals
     grade_rows = [row for row in board.grades if row.kind == "grade"]

@@ -128,6 +128,11 @@ class NewOffice:
     province_id: int
     level: str
 
+    def create(self) -> Office:
+        return Office.objects.create(
+            code=self.code, name_th=self.name, province_id=self.province_id, level=self.level
+        )
+
 
 @dataclass
 class PlannedSchool:
@@ -496,12 +501,7 @@ def student_counts_write(
     """Write a checked plan: new offices and schools, then every changed figure. Grades that the
     file has and a school no longer teaches are removed; grades the file lacks are kept."""
     with transaction.atomic():
-        offices = {
-            new.code: Office.objects.create(
-                code=new.code, name_th=new.name, province_id=new.province_id, level=new.level
-            )
-            for new in plan.new_offices.values()
-        }
+        offices = {new.code: new.create() for new in plan.new_offices.values()}
         new_schools = []
         for item in plan.schools:
             if item.school is None:

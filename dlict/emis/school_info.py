@@ -270,7 +270,5 @@ def area_office(rows: list[Row], *, create: bool) -> Any:
         return found
     new: NewOffice | None = offices.new.get(code)
     if found is None and new is not None:
-        return Office.objects.create(
-            code=new.code, name_th=new.name, province_id=new.province_id, level=new.level
-        )
+        return new.create()
     return None

@@ -456,9 +456,14 @@ class Dashboard:
         return self.change_levels[-1]
 
 
-def dashboard(figures: FigureScope, period: Period, *, by_area: bool = True) -> Dashboard:
+def dashboard(
+    figures: FigureScope, period: Period, *, by_area: bool = True, page_lists: bool = True
+) -> Dashboard:
     """Every table of the dashboard page. ``by_area`` is False for the people of one school, for
-    whom districts, network groups and a list of small schools say nothing."""
+    whom districts, network groups and a list of small schools say nothing; ``page_lists`` False
+    leaves out the page's list of small schools and change by district (the booklet prints its
+    own)."""
+    by_area_lists = by_area and page_lists
     return Dashboard(
         period=period,
         totals=figure_totals(figures, period),
@@ -467,11 +472,11 @@ def dashboard(figures: FigureScope, period: Period, *, by_area: bool = True) -> 
         network_groups=figures_by_area(figures, period, "network_group") if by_area else [],
         small_schools=(
             school_figures(figures, period, small_only=True, limit=SMALL_SCHOOLS_SHOWN)
-            if by_area
+            if by_area_lists
             else []
         ),
         change_levels=change_by_level(figures, period),
-        change_districts=change_by_area(figures, period, "district") if by_area else [],
+        change_districts=change_by_area(figures, period, "district") if by_area_lists else [],
     )
 
 

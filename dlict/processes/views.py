@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.contrib import messages
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dlict.core.exports import export_response
-from dlict.core.http import Request, parse_id
+from dlict.core.http import Request, parse_id, stored_file_response
 from dlict.core.pdf import pdf_response, render_pdf
 from dlict.core.scoping import can, get_visible_or_404
 from dlict.processes import documents, services
@@ -54,8 +53,6 @@ from dlict.processes.selectors import (
     project_page,
     projects_overview,
 )
-
-logger = logging.getLogger(__name__)
 
 # --- The manual -----------------------------------------------------------------------------------
 
@@ -412,17 +409,12 @@ def _evidence(request: Request, pk: int, action: str) -> Evidence:
 @require_GET
 def evidence_download(request: Request, pk: int) -> FileResponse:
     evidence = _evidence(request, pk, "view")
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        logger.error("Evidence %s: the stored file %s is missing", evidence.pk, evidence.file.name)
-        raise Http404 from None
-    return FileResponse(
-        handle,
+    return stored_file_response(
+        evidence.file,
+        evidence.content_type,
         # Photos open in the browser; documents download, so nothing uploaded runs in our origin.
         as_attachment=not evidence.content_type.startswith("image/"),
         filename=evidence.name,
-        content_type=evidence.content_type,
     )
 
 

@@ -77,6 +77,9 @@
   // Supervision visit pages kept for use offline carry people's names: once nobody is logged in
   // (the login page), they are dropped. Visits still waiting to be sent stay on the phone.
   if (document.querySelector("main.auth-page") && window.caches) {
-    caches.delete("dlict-visit-pages-v1");
+    caches.keys().then(function (names) {
+      names.filter(function (name) { return name.indexOf("dlict-visit-pages-") === 0; })
+        .forEach(function (name) { caches.delete(name); });
+    });
   }
 })();

@@ -442,13 +442,19 @@
     if (!window.caches || !navigator.onLine) return;
     var list = document.querySelector("[data-offline-urls]");
     var urls = list ? list.getAttribute("data-offline-urls").split(" ").filter(Boolean) : [];
-    var assets = Array.prototype.map.call(
-      document.querySelectorAll("link[rel=stylesheet], script[src]"),
-      function (node) { return node.href || node.src; }
-    );
+    // A page the worker looks after was kept by it, with its static files, as they loaded; one
+    // loaded before the worker took over is kept from here.
+    var wanted = urls;
+    if (!navigator.serviceWorker || !navigator.serviceWorker.controller) {
+      var assets = Array.prototype.map.call(
+        document.querySelectorAll("link[rel=stylesheet], script[src]"),
+        function (node) { return node.href || node.src; }
+      );
+      wanted = assets.concat(urls, [location.href]);
+    }
     caches.open(config.pagesCache).then(function (cache) {
       // Each page on its own: one that fails does not keep the others from the phone.
-      return Promise.all(assets.concat(urls, [location.href]).map(function (url) {
+      return Promise.all(wanted.map(function (url) {
         return cache.add(url).then(function () { return urls.indexOf(url) !== -1; }, function () { return false; });
       }));
     }).then(function (kept) {
