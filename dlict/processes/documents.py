@@ -13,9 +13,9 @@ from typing import Any
 from django.utils import timezone
 
 from dlict.accounts.roles import Role
+from dlict.core import figures
 from dlict.core.pdf import render_pdf
 from dlict.core.thai import fiscal_year_range, format_date_long, format_date_short, thai_digits
-from dlict.processes import figures
 from dlict.processes.flowchart import flowchart_for
 from dlict.processes.manual_data import front_matter, manual
 from dlict.processes.models import (

@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 def register_all() -> None:
-    from dlict.core import navigation
+    from dlict.core import figures, navigation
     from dlict.core.dashboard import register_panel
     from dlict.core.models import audit
-    from dlict.processes import figures
+    from dlict.processes.figures import ict_development_figures
     from dlict.processes.models import (
         CommitteeMember,
         Evidence,
@@ -28,7 +28,7 @@ def register_all() -> None:
     audit(IctDevelopment)
 
     register_panel(5, projects_panel)
-    figures.register("info-4", figures.ict_development_figures)
+    figures.register("info-4", ict_development_figures)
 
     navigation.register(
         navigation.NavItem(
