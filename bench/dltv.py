@@ -53,9 +53,9 @@ from bench.registry import Database, Scale
 from dlict.accounts.models import User
 from dlict.accounts.roles import Role
 from dlict.accounts.services import membership_grant, user_create
+from dlict.core.calendar import next_month, school_days, week_of
 from dlict.core.models import AuditEntry
 from dlict.dltv import services
-from dlict.dltv.calendar import next_month, school_days, week_of
 from dlict.dltv.models import (
     DltvClassroom,
     Equipment,

@@ -27,8 +27,8 @@ from bench.measure import note
 from bench.registry import Scale
 from dlict.accounts.roles import Role
 from dlict.accounts.services import membership_grant, user_create
+from dlict.core.calendar import school_days
 from dlict.core.thai import thai_sort_key
-from dlict.dltv.calendar import school_days
 from dlict.dltv.models import (
     DltvClassroom,
     Equipment,

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "dlict.processes",
     "dlict.emis",
     "dlict.dltv",
+    "dlict.supervision",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("processes/", include("dlict.processes.urls")),
     path("emis/", include("dlict.emis.urls")),
     path("dltv/", include("dlict.dltv.urls")),
+    path("dltv/", include("dlict.supervision.urls")),
     path("api/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),

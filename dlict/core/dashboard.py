@@ -30,3 +30,25 @@ def register_panel(order: int, provider: PanelProvider) -> None:
 
 def panels_for(request: HttpRequest) -> list[Panel]:
     return [panel for _order, provider in _PROVIDERS if (panel := provider(request))]
+
+
+# Pages of figures other than the home dashboard take sections from other modules the same way: the
+# DLTV dashboard shows the supervision visits' coverage without knowing the visits app. A provider
+# receives the request and the page's office (None: every office the person may see).
+SectionProvider = Callable[[HttpRequest, Any], Panel | None]
+_SECTIONS: dict[str, list[tuple[int, SectionProvider]]] = {}
+
+
+def register_section(page: str, order: int, provider: SectionProvider) -> None:
+    providers = _SECTIONS.setdefault(page, [])
+    if all(existing is not provider for _order, existing in providers):
+        providers.append((order, provider))
+        providers.sort(key=lambda pair: pair[0])
+
+
+def sections_for(page: str, request: HttpRequest, office: Any) -> list[Panel]:
+    return [
+        panel
+        for _order, provider in _SECTIONS.get(page, [])
+        if (panel := provider(request, office))
+    ]

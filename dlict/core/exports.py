@@ -17,6 +17,7 @@ from typing import Any
 from django.http import FileResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -24,7 +25,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 class Exporter(ABC):
     filename: str = "export"
-    sheet_title: str = "Sheet1"
+    sheet_title: str | Promise = "Sheet1"  # a lazy translation: the reader's language
 
     @abstractmethod
     def headers(self) -> list[str]: ...
@@ -108,7 +109,7 @@ def export_xlsx(exporter: Exporter) -> FileResponse:
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(exporter.sheet_title[:31])
+    sheet = workbook.create_sheet(str(exporter.sheet_title)[:31])
     sheet.freeze_panes = "A2"
     headers = exporter.headers()
     for index, heading in enumerate(headers):

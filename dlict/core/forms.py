@@ -90,3 +90,15 @@ def thai_sorted_choices(
     rows = sorted(objects, key=lambda obj: thai_sort_key(getattr(obj, label)))
     head = [("", empty)] if empty is not None else []
     return head + [(obj.pk, getattr(obj, label)) for obj in rows]
+
+
+def form_messages(form: forms.BaseForm) -> list[str]:
+    """A form's errors as sentences that name their field ("Informant: at most 200 characters"),
+    for answers that are a list of messages rather than a page (the phone's script, a service's
+    refusal shown above a hand-laid form)."""
+    messages = []
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        label = str(field.label) if field is not None and field.label else ""
+        messages += [f"{label}: {error}" if label else str(error) for error in errors]
+    return messages

@@ -10,17 +10,9 @@ class DltvConfig(AppConfig):
     def ready(self) -> None:
         from dlict.core import navigation
         from dlict.core.models import audit
-        from dlict.dltv.models import (
-            Finding,
-            FollowUp,
-            RepairRequest,
-            Rubric,
-            UsageRecord,
-            Visit,
-            VisitPhoto,
-        )
+        from dlict.dltv.models import RepairRequest, UsageRecord
 
-        for model in (UsageRecord, RepairRequest, Visit, Rubric, Finding, FollowUp, VisitPhoto):
+        for model in (UsageRecord, RepairRequest):
             audit(model)
         navigation.register(
             navigation.NavItem(
@@ -35,12 +27,5 @@ class DltvConfig(AppConfig):
                 label=_("DLTV usage record"),
                 url_name="dltv:week",
                 permission="dltv.record",
-            ),
-            navigation.NavItem(
-                area="dl",
-                label=_("Supervision visits"),
-                url_name="dltv:visits",
-                permission="dltv.view",
-                office_only=True,
             ),
         )

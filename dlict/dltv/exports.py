@@ -1,25 +1,26 @@
-"""The DLTV dashboard's tables as spreadsheets."""
+"""The DLTV dashboard's tables as spreadsheets; headings in the reader's language."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from dlict.core.exports import Exporter
-from dlict.core.thai import format_date_short
-from dlict.dltv.models import Finding
 from dlict.dltv.selectors import EquipmentSummary, Usage
 
 
 class ByMonthExporter(Exporter):
-    sheet_title = "รายเดือนรายชั้น"
+    sheet_title = gettext_lazy("By month and grade")
 
     def __init__(self, table: dict[str, Any], code: str) -> None:
         self.table = table
         self.filename = f"dltv-by-month-{code}"
 
     def headers(self) -> list[str]:
-        return ["เดือน", *(label for _code, label in self.table["grades"]), "ทั้งหมด (%)"]
+        return [_("Month"), *(str(label) for _code, label in self.table["grades"]), _("All (%)")]
 
     def rows(self) -> Iterable[list[Any]]:
         for row in self.table["rows"]:
@@ -27,14 +28,14 @@ class ByMonthExporter(Exporter):
 
 
 class BySchoolExporter(Exporter):
-    sheet_title = "รายโรงเรียน"
+    sheet_title = gettext_lazy("By school")
 
     def __init__(self, rows: list[Usage], code: str) -> None:
         self.rows_data = rows
         self.filename = f"dltv-by-school-{code}"
 
     def headers(self) -> list[str]:
-        return ["โรงเรียน", "คาบตามแผน", "คาบที่รับชม", "ร้อยละ", "วันที่มีปัญหา"]
+        return [_("School"), *_usage_headings()]
 
     def rows(self) -> Iterable[list[Any]]:
         for row in self.rows_data:
@@ -42,15 +43,14 @@ class BySchoolExporter(Exporter):
 
 
 class ByGroupExporter(Exporter):
-    sheet_title = "รายกลุ่มเครือข่าย"
+    sheet_title = gettext_lazy("By network group")
 
     def __init__(self, rows: list[Usage], code: str) -> None:
         self.rows_data = rows
         self.filename = f"dltv-by-group-{code}"
 
     def headers(self) -> list[str]:
-        return ["รหัสเขตพื้นที่", "กลุ่มเครือข่าย", "โรงเรียน", "คาบตามแผน", "คาบที่รับชม", "ร้อยละ",
-                "วันที่มีปัญหา"]  # fmt: skip
+        return [_("Office code"), _("Network group"), _("Schools"), *_usage_headings()]
 
     def rows(self) -> Iterable[list[Any]]:
         for row in self.rows_data:
@@ -59,15 +59,15 @@ class ByGroupExporter(Exporter):
 
 
 class ByOfficeExporter(Exporter):
-    sheet_title = "รายเขตพื้นที่"
+    sheet_title = gettext_lazy("By office")
 
     def __init__(self, rows: list[Usage], code: str) -> None:
         self.rows_data = rows
         self.filename = f"dltv-by-office-{code}"
 
     def headers(self) -> list[str]:
-        return ["รหัสเขตพื้นที่", "สำนักงานเขตพื้นที่", "โรงเรียน DLTV", "คาบตามแผน", "คาบที่รับชม",
-                "ร้อยละ", "ไม่ได้บันทึก 7 วันทำการ"]  # fmt: skip
+        return [_("Office code"), _("Office"), _("DLTV schools"), *_usage_headings()[:3],
+                _("Not recorded in 7 school days")]  # fmt: skip
 
     def rows(self) -> Iterable[list[Any]]:
         for row in self.rows_data:
@@ -76,14 +76,14 @@ class ByOfficeExporter(Exporter):
 
 
 class NotReportingExporter(Exporter):
-    sheet_title = "ไม่ได้บันทึก"
+    sheet_title = gettext_lazy("Not reporting")
 
     def __init__(self, schools: list[Any], code: str) -> None:
         self.schools = schools
         self.filename = f"dltv-not-reporting-{code}"
 
     def headers(self) -> list[str]:
-        return ["รหัส SMIS", "โรงเรียน", "โทรศัพท์"]
+        return [_("SMIS code"), _("School"), _("Phone")]
 
     def rows(self) -> Iterable[list[Any]]:
         for school in self.schools:
@@ -91,36 +91,23 @@ class NotReportingExporter(Exporter):
 
 
 class EquipmentExporter(Exporter):
-    sheet_title = "สภาพอุปกรณ์"
+    sheet_title = gettext_lazy("Equipment status")
 
     def __init__(self, summary: EquipmentSummary, code: str) -> None:
         self.summary = summary
         self.filename = f"dltv-equipment-{code}"
 
     def headers(self) -> list[str]:
-        return ["อุปกรณ์", *self.summary.statuses]
+        return [_("Equipment"), *self.summary.statuses]
 
     def rows(self) -> Iterable[list[Any]]:
         yield from ([label, *counts] for label, counts in self.summary.rows())
-        yield ["ห้องเรียนที่ยังไม่ได้บันทึกเครื่องรับและโทรทัศน์", self.summary.unrecorded]
-
-
-class OpenFindingsExporter(Exporter):
-    sheet_title = "ประเด็นที่ยังค้าง"
-
-    def __init__(self, findings: Iterable[Finding], code: str) -> None:
-        self.findings = findings
-        self.filename = f"dltv-open-findings-{code}"
-
-    def headers(self) -> list[str]:
-        return ["รหัสเขตพื้นที่", "โรงเรียน", "ประเด็นที่ต้องติดตาม", "นิเทศครั้งที่", "วันที่นิเทศ"]
-
-    def rows(self) -> Iterable[list[Any]]:
-        for finding in self.findings:
-            visit = finding.visit
-            yield [finding.office.code, finding.school.name_th, finding.text, visit.round,
-                   format_date_short(visit.visited_on) if visit.visited_on else ""]  # fmt: skip
+        yield [_("Classrooms without a receiver or TV recorded"), self.summary.unrecorded]
 
 
 def _pct(value: float | None) -> float | str:
     return round(value, 1) if value is not None else ""
+
+
+def _usage_headings() -> list[str]:
+    return [_("Periods planned"), _("Periods watched"), _("Percent"), _("Days with a problem")]

@@ -9,16 +9,14 @@ from typing import Any, TypeVar
 
 from django.db.models import Count, Q, QuerySet, Sum
 
+from dlict.core.calendar import next_month, school_days, week_of
 from dlict.core.scoping import scope_of
 from dlict.core.thai import academic_year, academic_year_range
-from dlict.dltv.calendar import next_month, school_days, week_of
+from dlict.dltv.choices import DLTV_GRADES
 from dlict.dltv.models import (
-    DLTV_GRADES,
     DltvClassroom,
     Equipment,
     EquipmentStatus,
-    Finding,
-    FindingQuerySet,
     LastReport,
     OfficeEquipment,
     OfficeHoliday,
@@ -27,21 +25,32 @@ from dlict.dltv.models import (
     RepairRequest,
     UsageRecord,
     UsageRollup,
-    Visit,
 )
 from dlict.schools.models import Office, School
 
 
-def recording_schools(user: Any) -> QuerySet[School]:
-    """DLTV schools the user records for: their own school, or their office's."""
+def week_schools(user: Any) -> QuerySet[School]:
+    """DLTV schools whose weeks the user may open: their own school's, or their office's; to
+    record them (``dltv.record``) or to read them (``dltv.view``: the director, the office's
+    administrator and supervisors follow the schools that have gone silent)."""
     scope = scope_of(user)
     schools = School.objects.restrict(user, "view").filter(dltv_classrooms__isnull=False)
     if not scope.national:
-        schools = schools.filter(
-            Q(pk__in=sorted(scope.schools_with("dltv.record")))
-            | Q(office__in=sorted(scope.offices_with("dltv.record")))
-        )
+        offices = scope.offices_with("dltv.record") | scope.offices_with("dltv.view")
+        own = scope.schools_with("dltv.record") | scope.schools_with("dltv.view")
+        schools = schools.filter(Q(pk__in=sorted(own)) | Q(office__in=sorted(offices)))
     return schools.distinct().order_by("name_sort")
+
+
+# The weeks a school's record can be opened at: this academic year's and the two before, up to
+# this week. A date outside is taken as the nearest week inside.
+YEARS_BACK = 2
+
+
+def week_bounds(today: date) -> tuple[date, date]:
+    """The Monday of the first week that can be opened, and this week's Monday."""
+    first_day = academic_year_range(academic_year(today) - YEARS_BACK)[0]
+    return week_of(first_day)[0], week_of(today)[0]
 
 
 @dataclass
@@ -53,6 +62,7 @@ class Cell:
     problem_id: int | None
     note: str
     recorded: bool
+    problem_label: str = ""
 
 
 @dataclass
@@ -75,7 +85,10 @@ def week_grid(school: School, any_day: date, today: date) -> list[Day]:
         )
     )
     teaching = set(school_days(days, closed))
-    saved = {(r.day, r.grade): r for r in UsageRecord.objects.filter(school=school, day__in=days)}
+    saved = {
+        (r.day, r.grade): r
+        for r in UsageRecord.objects.filter(school=school, day__in=days).select_related("problem")
+    }
     grid = []
     for day in days:
         row = Day(day=day, open=day in teaching and day <= today)
@@ -90,6 +103,7 @@ def week_grid(school: School, any_day: date, today: date) -> list[Day]:
                     problem_id=record.problem_id if record else None,
                     note=record.note if record else "",
                     recorded=record is not None,
+                    problem_label=record.problem.label if record and record.problem else "",
                 )
             )
         row.recorded = any(cell.recorded for cell in row.cells)
@@ -140,12 +154,6 @@ class DashboardScope:
 
     def equipment(self) -> QuerySet[OfficeEquipment]:
         return self._of(OfficeEquipment.objects.visible_to(self.user))
-
-    def visits(self) -> QuerySet[Visit]:
-        return self._of(Visit.objects.visible_to(self.user))
-
-    def findings(self) -> FindingQuerySet:
-        return self._of(Finding.objects.visible_to(self.user))
 
     def repairs(self) -> QuerySet[RepairRequest]:
         return self._of(RepairRequest.objects.visible_to(self.user))
@@ -391,8 +399,3 @@ def equipment_summary(scope: DashboardScope) -> EquipmentSummary:
         classrooms += tally.classrooms
         unrecorded += tally.unrecorded
     return EquipmentSummary(dict(counts), classrooms, unrecorded)
-
-
-def open_findings_of(scope: DashboardScope) -> QuerySet[Finding]:
-    """Every finding of the scope's visits that no visit has found resolved, oldest first."""
-    return scope.findings().still_open().select_related("office", "school", "visit")

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,11 +17,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from dlict.core import thai
+from dlict.core.dashboard import sections_for
 from dlict.core.exports import Exporter, export_response
+from dlict.core.forms import form_messages
 from dlict.core.http import Request, parse_id
 from dlict.core.scoping import can, get_visible_or_404, scope_of
+from dlict.core.shortcuts import attempt
 from dlict.core.thai import MONTHS_TH_SHORT, be_year
 from dlict.dltv import services
+from dlict.dltv.choices import DLTV_GRADES, ViewingChannel
 from dlict.dltv.exports import (
     ByGroupExporter,
     ByMonthExporter,
@@ -28,10 +33,9 @@ from dlict.dltv.exports import (
     BySchoolExporter,
     EquipmentExporter,
     NotReportingExporter,
-    OpenFindingsExporter,
 )
+from dlict.dltv.forms import ClassroomsForm, EquipmentForm
 from dlict.dltv.models import (
-    DLTV_GRADES,
     DltvClassroom,
     DltvSetup,
     Equipment,
@@ -39,34 +43,36 @@ from dlict.dltv.models import (
     EquipmentSource,
     EquipmentStatus,
     RepairRequest,
-    ViewingChannel,
 )
 from dlict.dltv.selectors import (
     DashboardScope,
     Day,
     equipment_summary,
     not_reporting,
-    open_findings_of,
     problem_choices,
     rate_text,
-    recording_schools,
     top_problems,
     usage_by_group,
     usage_by_month,
     usage_by_office,
     usage_by_school,
+    week_bounds,
     week_grid,
+    week_schools,
     year_so_far,
 )
-from dlict.dltv.visit_selectors import visit_coverage
 from dlict.schools.models import Office, School
 
 
-def _day(text: str | None, default: date) -> date:
+def _week(text: str | None, today: date) -> date:
+    """The Monday of the week asked for (``?week=`` in ISO), within the weeks that can be opened;
+    this week's when it cannot be read."""
+    first, last = week_bounds(today)
     try:
-        return date.fromisoformat(text or "")
+        asked = date.fromisoformat(text or "")
     except ValueError:
-        return default
+        return last
+    return min(max(asked, first), last)
 
 
 def _number(text: str | None) -> int:
@@ -116,15 +122,18 @@ def _as_posted(grid: list[Day], data: QueryDict) -> None:
 @require_http_methods(["GET", "POST"])
 def week(request: Request) -> HttpResponse:
     """A whole week of a school's DLTV use on one screen: every grade, every school day."""
-    schools = list(recording_schools(request.user))
+    available = week_schools(request.user)
     wanted = parse_id(request.GET.get("school"))
-    chosen = next((school for school in schools if school.pk == wanted), None)
-    school = chosen or (schools[0] if schools else None)
+    school = (available.filter(pk=wanted).first() if wanted else None) or available.first()
     if school is None:
         raise PermissionDenied
+    can_record = can(request.user, "dltv.record", school=school)
+    if request.method == "POST" and not can_record:
+        raise PermissionDenied
     today = timezone.localdate()
-    shown = _day(request.GET.get("week"), today)
-    grid = week_grid(school, shown, today)
+    first, _last = week_bounds(today)
+    monday = _week(request.GET.get("week"), today)
+    grid = week_grid(school, monday, today)
     errors: list[str] = []
     if request.method == "POST":
         try:
@@ -146,8 +155,12 @@ def week(request: Request) -> HttpResponse:
                 ),
             )
             url = reverse("dltv:week")
-            return redirect(f"{url}?school={school.pk}&week={grid[0].day.isoformat()}")
-    monday = grid[0].day
+            return redirect(f"{url}?school={school.pk}&week={monday.isoformat()}")
+    # A national administrator chooses among the schools of the shown school's office only.
+    if scope_of(request.user).national:
+        available = available.filter(office_id=school.office_id)
+    schools = list(available)
+    previous, following = monday - timedelta(days=7), monday + timedelta(days=7)
     return render(
         request,
         "dltv/week.html",
@@ -156,11 +169,10 @@ def week(request: Request) -> HttpResponse:
             "schools": schools if len(schools) > 1 else None,
             "grid": grid,
             "errors": errors,
+            "can_record": can_record,
             "problems": problem_choices(school),
-            "previous": (monday - timedelta(days=7)).isoformat(),
-            "next": (monday + timedelta(days=7)).isoformat()
-            if monday + timedelta(days=7) <= today
-            else None,
+            "previous": previous.isoformat() if previous >= first else None,
+            "next": following.isoformat() if following <= today else None,
         },
     )
 
@@ -233,7 +245,6 @@ def _figures(scope: DashboardScope) -> dict[str, Any]:
         figures["by_group"] = usage_by_group(figures["by_school"], no_group=_("No network group"))
         figures["not_reporting"] = not_reporting(scope, today)
         figures["silent"] = len(figures["not_reporting"])
-    figures["coverage"] = visit_coverage(scope.visits(), scope.findings(), scope.schools(), today)
     return figures
 
 
@@ -250,6 +261,7 @@ def dashboard(request: Request) -> HttpResponse:
         "offices": offices if national or len(offices) > 1 else None,
         "national": national,
         "query": f"office={scope.office.pk}" if scope.office else "",
+        "sections": sections_for("dltv", request, scope.office),
         **_figures(scope),
     }
     return render(request, "dltv/dashboard.html", context)
@@ -257,8 +269,8 @@ def dashboard(request: Request) -> HttpResponse:
 
 # The tables of one office's dashboard and of the whole country's (where offices take the place
 # of schools, and the silent schools are counts in the table by office).
-OFFICE_TABLES = {"by-month", "by-group", "by-school", "not-reporting", "equipment", "open-findings"}
-WHOLE_TABLES = {"by-month", "by-group", "by-office", "equipment", "open-findings"}
+OFFICE_TABLES = {"by-month", "by-group", "by-school", "not-reporting", "equipment"}
+WHOLE_TABLES = {"by-month", "by-group", "by-office", "equipment"}
 
 
 @login_required
@@ -279,16 +291,29 @@ def dashboard_export(request: Request, table: str) -> HttpResponseBase:
         "by-office": lambda: ByOfficeExporter(usage_by_office(scope, month, today), code),
         "not-reporting": lambda: NotReportingExporter(not_reporting(scope, today), code),
         "equipment": lambda: EquipmentExporter(equipment_summary(scope), code),
-        "open-findings": lambda: OpenFindingsExporter(open_findings_of(scope), code),
     }
     return export_response(exporters[table](), "xlsx")
 
 
-def _date(text: str | None) -> date | None:
-    try:
-        return thai.parse_date(text) if text and text.strip() else None
-    except ValueError:
-        return None
+def _set_values(
+    form: forms.Form, prefix: str, kept: Equipment | None, **extra: str
+) -> dict[str, Any]:
+    """What a piece of equipment's fields show: as posted when the form was refused (nothing
+    typed is lost), else as kept."""
+    if form.is_bound:
+        names = ("status", "source", "warranty", *extra)
+        return {name: form.data.get(f"{prefix}-{name}", "") for name in names}
+    values = {
+        "status": kept.status if kept else EquipmentStatus.NONE,
+        "source": kept.source if kept else "",
+        "warranty": thai.format_date_numeric(kept.warranty_end)
+        if kept and kept.warranty_end
+        else "",
+    }
+    for name, attribute in extra.items():
+        value = getattr(kept, attribute, None) if kept else None
+        values[name] = "" if value is None else str(value)
+    return values
 
 
 @login_required
@@ -299,73 +324,57 @@ def equipment(request: Request, pk: int) -> HttpResponse:
     if not can(request.user, "dltv.view", school=school):
         raise Http404
     can_change = can(request.user, "dltv.change", school=school)
+    if request.method == "POST" and not can_change:
+        raise PermissionDenied
     classrooms = list(DltvClassroom.objects.filter(school=school).order_by("grade"))
     kept = {(e.kind, e.grade): e for e in Equipment.objects.filter(school=school)}
-    errors: list[str] = []
-    if request.method == "POST" and request.POST.get("form") == "classrooms":
-        if not can_change:
-            raise PermissionDenied
-        periods = {
-            code: _number(request.POST.get(f"periods-{code}"))
-            for code, _label in DLTV_GRADES
-            if request.POST.get(f"grade-{code}") == "on"
-        }
-        try:
-            services.classrooms_save(user=request.user, school=school, periods=periods)
-        except ValidationError as error:
-            errors = error.messages
-        else:
-            messages.success(request, _("The grades taught with DLTV were saved."))
-            return redirect("dltv:equipment", pk=school.pk)
-    elif request.method == "POST":
-        if not can_change:
-            raise PermissionDenied
-        data = request.POST
-        size = data.get("dish-size", "").strip()
-        items = [
-            services.EquipmentInput(
-                kind=Equipment.Kind.DISH,
-                grade="",
-                status=data.get("dish-status", ""),
-                source=data.get("dish-source", ""),
-                warranty_end=_date(data.get("dish-warranty")),
-                band=data.get("dish-band", ""),
-                size_cm=int(size) if size.isdigit() and len(size) < 5 else None,
-                mount=data.get("dish-mount", "")[:100],
-            )
-        ]
-        for classroom in classrooms:
-            for kind in (Equipment.Kind.RECEIVER, Equipment.Kind.TV):
-                key = f"{kind}-{classroom.grade}"
-                items.append(
-                    services.EquipmentInput(
-                        kind=kind,
-                        grade=classroom.grade,
-                        status=data.get(f"{key}-status", ""),
-                        source=data.get(f"{key}-source", ""),
-                        warranty_end=_date(data.get(f"{key}-warranty")),
-                    )
-                )
-        try:
-            changes = services.equipment_save(
+    setup = DltvSetup.objects.filter(school=school).first()
+    posted = request.POST if request.method == "POST" else None
+    which = posted.get("form") if posted else None
+    grades_form = ClassroomsForm(posted if which == "classrooms" else None)
+    set_form = EquipmentForm(
+        posted if posted and which != "classrooms" else None,
+        grades=[c.grade for c in classrooms],
+        initial={
+            "channels": setup.channels if setup else [],
+            "internet": setup.internet if setup else "",
+        },
+    )
+    if grades_form.is_valid() and attempt(
+        request,
+        lambda: services.classrooms_save(
+            user=request.user, school=school, periods=grades_form.periods()
+        ),
+        form=grades_form,
+        success=_("The grades taught with DLTV were saved."),
+    ):
+        return redirect("dltv:equipment", pk=school.pk)
+    if set_form.is_bound and set_form.is_valid():
+        data = set_form.cleaned_data
+        if attempt(
+            request,
+            lambda: services.equipment_save(
                 user=request.user,
                 school=school,
-                items=items,
-                channels=data.getlist("channels"),
-                internet=data.get("internet", ""),
-            )
-        except ValidationError as error:
-            errors = error.messages
-        else:
-            messages.success(
-                request, _("The DLTV set was saved (%(n)d status changes).") % {"n": changes}
-            )
+                items=set_form.items(),
+                channels=data["channels"],
+                internet=data["internet"].strip(),
+            ),
+            form=set_form,
+            success=lambda changes: (
+                _("The DLTV set was saved (%(n)d status changes).") % {"n": changes}
+            ),
+        ):
             return redirect("dltv:equipment", pk=school.pk)
+    taught = {c.grade: c.periods_per_day for c in classrooms}
+    dish = kept.get((Equipment.Kind.DISH, ""))
     rows = [
         {
             "classroom": classroom,
-            "receiver": kept.get((Equipment.Kind.RECEIVER, classroom.grade)),
-            "tv": kept.get((Equipment.Kind.TV, classroom.grade)),
+            "receiver": _set_values(
+                set_form, f"receiver-{classroom.grade}", kept.get(("receiver", classroom.grade))
+            ),
+            "tv": _set_values(set_form, f"tv-{classroom.grade}", kept.get(("tv", classroom.grade))),
         }
         for classroom in classrooms
     ]
@@ -374,25 +383,40 @@ def equipment(request: Request, pk: int) -> HttpResponse:
         .select_related("equipment", "changed_by")
         .order_by("-changed_on", "-pk")[:30]
     )
-    taught = {c.grade: c.periods_per_day for c in classrooms}
+    grades_posted = grades_form.is_bound
     return render(
         request,
         "dltv/equipment.html",
         {
             "school": school,
             "grades": [
-                {"code": code, "label": label, "on": code in taught, "periods": taught.get(code, 5)}
+                {
+                    "code": code,
+                    "label": label,
+                    "on": grades_form.data.get(f"grade-{code}") == "on"
+                    if grades_posted
+                    else code in taught,
+                    "periods": grades_form.data.get(f"periods-{code}", "")
+                    if grades_posted
+                    else taught.get(code, 5),
+                }
                 for code, label in DLTV_GRADES
             ],
-            "dish": kept.get((Equipment.Kind.DISH, "")),
-            "setup": DltvSetup.objects.filter(school=school).first(),
+            "grades_errors": form_messages(grades_form) if grades_posted else [],
+            "set_errors": form_messages(set_form) if set_form.is_bound else [],
+            "dish": _set_values(set_form, "dish", dish, band="band", size="size_cm", mount="mount"),
+            "channels_chosen": request.POST.getlist("channels")
+            if set_form.is_bound
+            else (setup.channels if setup else []),
+            "internet": set_form.data.get("internet", "")
+            if set_form.is_bound
+            else (setup.internet if setup else ""),
             "channels": ViewingChannel.choices,
             "rows": rows,
             "statuses": EquipmentStatus.choices,
             "sources": EquipmentSource.choices,
             "bands": Equipment.Band.choices,
             "history": history,
-            "errors": errors,
             "can_change": can_change,
         },
     )

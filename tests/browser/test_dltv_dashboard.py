@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from dlict.core.calendar import school_days
 from dlict.dltv import services
-from dlict.dltv.calendar import school_days
 from dlict.dltv.models import Equipment
 
 pytestmark = pytest.mark.browser
@@ -53,8 +53,10 @@ def test_an_office_dashboard_shows_its_tables_without_scrolling_sideways(
     browser_page.goto(f"{live_server.url}/dltv/")
     expect(browser_page.get_by_role("heading", level=1)).to_have_text("การใช้งาน DLTV")
     main = browser_page.locator("main")
-    # By month × grade, not reporting, equipment, by network group, by school: each downloadable.
-    expect(main.locator('a[href^="/dltv/export/"]')).to_have_count(6)
+    # By month × grade, not reporting, equipment, by network group, by school: each downloadable;
+    # and the supervision visits' open findings.
+    expect(main.locator('a[href^="/dltv/export/"]')).to_have_count(5)
+    expect(main.locator('a[href^="/dltv/visits/open-findings.xlsx"]')).to_have_count(1)
     expect(main).to_contain_text("กลุ่มเครือข่ายเอ")
     expect(main).to_contain_text("บ้านลับบีบี")  # school B has not reported
     expect(main).to_contain_text("มีแต่ชำรุด")

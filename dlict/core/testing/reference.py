@@ -8,12 +8,14 @@ from __future__ import annotations
 def reload_reference_data() -> None:
     from django.apps import apps
 
-    from dlict.dltv.defaults import problems_load, rubric_load
-    from dlict.dltv.models import ProblemCategory, Rubric
+    from dlict.dltv.defaults import problems_load
+    from dlict.dltv.models import ProblemCategory
     from dlict.processes.manual_data import manual_load
     from dlict.processes.models import Process
     from dlict.schools.divisions import load_divisions
     from dlict.schools.models import District, Province, SubDistrict
+    from dlict.supervision.defaults import rubric_load
+    from dlict.supervision.models import Rubric
 
     if not SubDistrict.objects.exists():
         load_divisions(Province, District, SubDistrict)

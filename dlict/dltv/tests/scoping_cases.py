@@ -2,7 +2,6 @@ from typing import Any
 
 from dlict.core.testing.walker import Case, Fixed
 from dlict.dltv.models import DltvClassroom
-from dlict.dltv.tests.scoping_visits import VISIT_CASES, VISIT_LIST_QUERIES, VISIT_PUBLIC
 
 
 def _foreign(world: Any) -> list[dict[str, Any]]:
@@ -40,7 +39,3 @@ LIST_QUERIES = {
     "dltv:week": _foreign,
     "dltv:dashboard": lambda world: [*_offices(world), *_foreign(world)],
 }
-
-CASES.update(VISIT_CASES)
-PUBLIC |= VISIT_PUBLIC
-LIST_QUERIES.update(VISIT_LIST_QUERIES)

@@ -198,3 +198,23 @@ def test_an_office_dashboard_reads_a_bounded_number_of_queries(used: Any) -> Non
         page = client.get("/dltv/").content.decode()
     assert len(queries) < 20
     assert "พ.ย. 2569" in page
+
+
+@pytest.mark.parametrize("role", ["staff_a", "director_a", "admin_a", "supervisor_a"])
+def test_every_office_role_opens_the_silent_schools_the_dashboard_links_to(
+    used: Any, role: str
+) -> None:
+    """The silent-school links opened the coordinator's week, a refusal for everyone but staff:
+    the director, the office's administrator and a supervisor read that school's weeks."""
+    person = getattr(used, role)
+    client = used.client_for(person)
+    page = _page(used, person)
+    link = f"/dltv/week/?school={used.school_b.pk}"
+    assert link in page
+    week = client.get(link)
+    assert week.status_code == 200
+    text = week.content.decode()
+    assert "บ้านลับบีบี" in text
+    can_record = role == "staff_a"
+    assert ('name="save-' in text) is can_record
+    assert ("ดูผลการบันทึกของโรงเรียนนี้ได้อย่างเดียว" in text) is not can_record

@@ -114,7 +114,7 @@ def test_a_broken_tv_opens_one_repair_request(world: Any, classrooms: None) -> N
         ({"watched": 6}, "periods watched must be 0 to the periods planned"),
         ({"planned": 9, "watched": 1}, "planned periods must be 0 to 8"),
         ({"watched": -1}, "periods watched must be 0"),
-        ({"grade": "m3"}, "does not teach ม.3"),
+        ({"grade": "m3"}, "does not teach M3"),
         ({"grade": "x9"}, "is not a DLTV grade"),
         ({"problem_id": 999999}, "choose a problem"),
     ],

@@ -4,13 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from dlict.accounts.models import User
-from dlict.dltv.demo import (
-    demo_classrooms_exist,
-    demo_visits_exist,
-    load_demo_classrooms,
-    load_demo_usage,
-    load_demo_visits,
-)
+from dlict.dltv.demo import demo_classrooms_exist, load_demo_classrooms, load_demo_usage
 from dlict.emis.demo import demo_figures_exist, load_demo_figures
 from dlict.processes.demo import demo_projects_exist, load_demo_projects
 from dlict.schools.demo import (
@@ -21,6 +15,7 @@ from dlict.schools.demo import (
     load_demo,
 )
 from dlict.schools.models import Office
+from dlict.supervision.demo import demo_visits_exist, load_demo_visits
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Count, Q, QuerySet
 
@@ -15,8 +15,10 @@ from dlict.core.thai import (
     academic_year,
     academic_year_range,
 )
-from dlict.dltv.models import Finding, FindingQuerySet, Rubric, Visit
-from dlict.schools.models import School
+from dlict.schools.models import Office, School
+from dlict.supervision.models import Finding, FindingQuerySet, Rubric, Visit
+
+Q_ = TypeVar("Q_", bound=QuerySet[Any])
 
 
 def term_range(day: date) -> tuple[date, date]:
@@ -96,11 +98,35 @@ class Coverage:
         return 100 * self.visited / self.schools if self.schools else None
 
 
-def visit_coverage(
-    visits: QuerySet[Visit], findings: FindingQuerySet, schools: QuerySet[School], today: date
-) -> Coverage:
-    """DLTV schools visited this term, visits still planned, and the findings still open; the
-    querysets come scoped to what the person may see, ``schools`` the DLTV schools."""
+@dataclass(frozen=True)
+class VisitScope:
+    """The visits, findings and DLTV schools of one office, or (``office`` None) of every office
+    the person may see: each queryset starts from ``visible_to``."""
+
+    user: Any
+    office: Office | None
+
+    def _of(self, queryset: Q_) -> Q_:
+        return queryset.filter(office=self.office) if self.office is not None else queryset
+
+    def visits(self) -> QuerySet[Visit]:
+        return self._of(Visit.objects.visible_to(self.user))
+
+    def findings(self) -> FindingQuerySet:
+        return self._of(Finding.objects.visible_to(self.user))
+
+    def schools(self) -> QuerySet[School]:
+        return self._of(School.objects.visible_to(self.user)).filter(dltv=True)
+
+
+def open_findings_of(scope: VisitScope) -> QuerySet[Finding]:
+    """Every finding of the scope's visits that no visit has found resolved, oldest first."""
+    return scope.findings().still_open().select_related("office", "school", "visit")
+
+
+def visit_coverage(scope: VisitScope, today: date) -> Coverage:
+    """DLTV schools visited this term, visits still planned, and the findings still open."""
+    visits, findings, schools = scope.visits(), scope.findings(), scope.schools()
     start, end = term_range(today)
     recorded = visits.filter(
         status=Visit.Status.RECORDED, visited_on__gte=start, visited_on__lte=end

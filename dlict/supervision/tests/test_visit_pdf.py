@@ -4,10 +4,10 @@ from pathlib import Path
 from typing import Any
 
 from dlict.core.pdf import render_pdf
-from dlict.dltv.tests.visit_pdf_sample import visit_sample, visit_sample_empty
 from dlict.processes.tests.test_pdf_templates import page_count, require, run, text_of
+from dlict.supervision.tests.visit_pdf_sample import visit_sample, visit_sample_empty
 
-VISIT = "dltv/typst/visit.typ"
+VISIT = "supervision/typst/visit.typ"
 
 # pdftotext doubles a syllable with two stacked marks (ครั้ง comes out as ครั้รั้ง), so the words
 # below avoid them or are cut before them.

@@ -1,11 +1,15 @@
-"""Supervision visits (แบบบันทึกนิเทศ กำกับ ติดตามและประเมินผล) and the observation rubric."""
+"""Supervision visits (แบบบันทึกนิเทศ กำกับ ติดตามและประเมินผล) and the observation rubric, under
+/dltv/ beside the DLTV pages (the phones' service worker looks after /dltv/visits/)."""
 
 from django.urls import path
 
-from dlict.dltv import visit_views as views
+from dlict.supervision import views
+
+app_name = "supervision"
 
 urlpatterns = [
     path("visits/", views.visits, name="visits"),
+    path("visits/open-findings.xlsx", views.findings_export, name="findings-export"),
     path("visits/sw.js", views.visit_worker, name="visit_worker"),
     path("visits/token/", views.visit_token, name="visit_token"),
     path("visits/sync/", views.visit_sync, name="visit_sync"),

@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from dlict.core.pdf import render_pdf
 from dlict.core.thai import format_date_long, format_date_short
-from dlict.dltv.models import Visit
-from dlict.dltv.visit_selectors import observation, term_label
+from dlict.supervision.models import Visit
+from dlict.supervision.selectors import observation, term_label
 
-VISIT_TEMPLATE = "dltv/typst/visit.typ"
+VISIT_TEMPLATE = "supervision/typst/visit.typ"
 FORM_TITLE = "แบบบันทึกนิเทศ กำกับ ติดตามและประเมินผล การจัดการศึกษาทางไกลผ่านดาวเทียม (DLTV)"
 SUPERVISOR_POSITION = "ศึกษานิเทศก์"
 

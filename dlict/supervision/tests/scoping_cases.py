@@ -1,5 +1,4 @@
-"""The scoping walker's cases for supervision visits and the observation rubric (merged into
-scoping_cases.py)."""
+"""The scoping walker's cases for supervision visits and the observation rubric."""
 
 from __future__ import annotations
 
@@ -11,8 +10,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from dlict.core.testing.walker import Case
-from dlict.dltv import services
-from dlict.dltv.models import Rubric, Visit, VisitPhoto
+from dlict.supervision import services
+from dlict.supervision.models import Rubric, Visit, VisitPhoto
 
 
 def _recorded(school: Any, user: Any) -> Visit:
@@ -82,41 +81,46 @@ def _foreign_schools(world: Any, persona: str) -> list[dict[str, Any]]:
     return [{"school_pk": school.pk} for school in schools]
 
 
-VISIT_CASES: dict[str, Any] = {
-    "dltv:visit": Case(
+CASES: dict[str, Any] = {
+    "supervision:visit": Case(
         own=lambda world: {"pk": _recorded(world.school_a, world.staff_a).pk},
         foreign=_foreign_visits(_recorded),
     ),
-    "dltv:visit_pdf": Case(
+    "supervision:visit_pdf": Case(
         own=lambda world: {"pk": _recorded(world.school_a, world.staff_a).pk},
         foreign=_foreign_visits(_recorded),
     ),
-    "dltv:visit_record": Case(
+    "supervision:visit_record": Case(
         own=lambda world: {"pk": _planned(world.school_a, world.staff_a).pk},
         foreign=_foreign_visits(_planned),
     ),
-    "dltv:visit_cancel": Case(
+    "supervision:visit_cancel": Case(
         own=lambda world: {"pk": _planned(world.school_a, world.staff_a).pk},
         foreign=_foreign_visits(_planned),
         own_method="POST",
         own_status=302,
     ),
-    "dltv:visit_photo": Case(own=_own_photo, foreign=_foreign_photos),
-    "dltv:visit_new": Case(
+    "supervision:visit_photo": Case(own=_own_photo, foreign=_foreign_photos),
+    "supervision:visit_new": Case(
         own=lambda world: {"school_pk": world.school_a.pk}, foreign=_foreign_schools
     ),
-    "dltv:rubric_version": Case(
+    "supervision:rubric_version": Case(
         own=lambda world: {"pk": Rubric.objects.current_for(world.office_a.pk).pk},  # type: ignore[union-attr]
         foreign=_foreign_rubrics,
     ),
 }
 # The service worker's script holds no data: the browser fetches it without a session.
-VISIT_PUBLIC = {"dltv:visit_worker"}
-VISIT_LIST_QUERIES = {
-    "dltv:visits": lambda world: [
+PUBLIC = {"supervision:visit_worker"}
+LIST_QUERIES = {
+    "supervision:visits": lambda world: [
         {"office": world.office_z.pk},
         {"new": world.school_z.pk},
         {"office": world.office_z.pk, "new": world.school_z.pk},
     ],
-    "dltv:rubric": lambda world: [{"office": world.office_z.pk}],
+    "supervision:rubric": lambda world: [{"office": world.office_z.pk}],
+    "supervision:findings-export": lambda world: [
+        {"office": world.office_z.pk},
+        {"office": ""},
+        {"office": "all"},
+    ],
 }

@@ -1,4 +1,4 @@
-"""Data for ``dltv/typst/visit.typ``, the printed record of one DLTV supervision visit.
+"""Data for ``supervision/typst/visit.typ``, the printed record of one DLTV supervision visit.
 
 The data contract (every string already formatted by Python: B.E. dates, Thai labels; the template
 does no arithmetic and prints each value as given)::

@@ -1,5 +1,5 @@
-"""School days: Monday to Friday, less Thailand's public holidays (the ``holidays`` package) and
-the days the office closes its schools."""
+"""The Thai school calendar. School days: Monday to Friday, less Thailand's public holidays (the
+``holidays`` package) and the days the office closes its schools."""
 
 from __future__ import annotations
 

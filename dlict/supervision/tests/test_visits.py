@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from dlict.dltv import services
-from dlict.dltv.models import DltvClassroom, Finding, FollowUp, Rubric, Visit, VisitPhoto
-from dlict.dltv.tests.scoping_visits import a_two_level_rubric
+from dlict.dltv.models import DltvClassroom
+from dlict.supervision import services
+from dlict.supervision.models import Finding, FollowUp, Rubric, Visit, VisitPhoto
+from dlict.supervision.tests.scoping_cases import a_two_level_rubric
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +111,7 @@ def test_a_photo_is_stored_without_its_exif(world: Any, dltv_school: Any) -> Non
     ("changes", "message"),
     [
         ({"visited_on": date.today() + timedelta(days=3)}, "has not come yet"),
-        ({"grade": "m3"}, "does not teach ม.3"),
+        ({"grade": "m3"}, "does not teach M3"),
         ({"scores": {}}, "Score every item of the observation; not scored: 1.1, 1.2"),
         ({"scores": {"9.9": services.ItemScore(3)}}, "not in its rubric"),
         ({"students_present": 5000}, "Students present must be 0 to 999"),
@@ -342,7 +343,7 @@ def _post(rubric: Rubric, school: Any, key: str, **extra: str) -> dict[str, Any]
 def test_the_phone_sends_twice_and_gets_one_visit(world: Any, dltv_school: Any) -> None:
     client = world.client_for(world.supervisor_a)
     data = _post(_rubric(), dltv_school, str(uuid.uuid4()))
-    url = reverse("dltv:visit_sync")
+    url = reverse("supervision:visit_sync")
     first = client.post(url, data, HTTP_ACCEPT="application/json")
     second = client.post(url, data, HTTP_ACCEPT="application/json")
     assert first.status_code == second.status_code == 200
@@ -357,7 +358,7 @@ def test_the_phone_sends_twice_and_gets_one_visit(world: Any, dltv_school: Any) 
 def test_a_refused_send_answers_in_thai_and_keeps_nothing(world: Any, dltv_school: Any) -> None:
     client = world.client_for(world.supervisor_a)
     data = _post(_rubric(), dltv_school, str(uuid.uuid4()), **{"score-2.3": ""})
-    response = client.post(reverse("dltv:visit_sync"), data, HTTP_ACCEPT="application/json")
+    response = client.post(reverse("supervision:visit_sync"), data, HTTP_ACCEPT="application/json")
     assert response.status_code == 400
     assert "ยังไม่ได้ให้คะแนน: 2.3" in " ".join(response.json()["errors"])
     assert not Visit.objects.exists()
@@ -367,16 +368,16 @@ def test_without_script_the_form_posts_and_shows_its_errors(world: Any, dltv_sch
     client = world.client_for(world.supervisor_a)
     key = str(uuid.uuid4())
     data = _post(_rubric(), dltv_school, key, **{"score-1.1": "", "subject": "คณิตศาสตร์"})
-    response = client.post(reverse("dltv:visit_sync"), data)
+    response = client.post(reverse("supervision:visit_sync"), data)
     assert response.status_code == 400
     page = response.content.decode()
     assert "ยังไม่ได้ให้คะแนน: 1.1" in page
     assert 'value="คณิตศาสตร์"' in page
     assert key in page
-    response = client.post(reverse("dltv:visit_sync"), {**data, "score-1.1": "3"})
+    response = client.post(reverse("supervision:visit_sync"), {**data, "score-1.1": "3"})
     visit = Visit.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("dltv:visit", args=[visit.pk])
+    assert response["Location"] == reverse("supervision:visit", args=[visit.pk])
     page = client.get(response["Location"]).content.decode()
     assert "บันทึกการนิเทศแล้ว" in page or "ส่งและบันทึก" in page
 
@@ -384,29 +385,29 @@ def test_without_script_the_form_posts_and_shows_its_errors(world: Any, dltv_sch
 def test_the_pages_of_a_visit(world: Any, dltv_school: Any) -> None:
     client = world.client_for(world.supervisor_a)
     response = client.post(
-        reverse("dltv:visits"),
+        reverse("supervision:visits"),
         {"school": dltv_school.pk, "planned_on": timezone.localdate().isoformat()},
     )
     assert response.status_code == 302
     planned = Visit.objects.get()
-    listing = client.get(reverse("dltv:visits")).content.decode()
-    assert reverse("dltv:visit_record", args=[planned.pk]) in listing
-    form = client.get(reverse("dltv:visit_record", args=[planned.pk]))
+    listing = client.get(reverse("supervision:visits")).content.decode()
+    assert reverse("supervision:visit_record", args=[planned.pk]) in listing
+    form = client.get(reverse("supervision:visit_record", args=[planned.pk]))
     assert form.status_code == 200
     assert str(planned.key) in form.content.decode()
     assert "ตอนที่ 2" in form.content.decode()
     services.visit_receive(
         user=world.supervisor_a, data=_input(dltv_school, key=planned.key), photos=[]
     )
-    assert client.get(reverse("dltv:visit_record", args=[planned.pk])).status_code == 302
-    detail = client.get(reverse("dltv:visit", args=[planned.pk])).content.decode()
+    assert client.get(reverse("supervision:visit_record", args=[planned.pk])).status_code == 302
+    detail = client.get(reverse("supervision:visit", args=[planned.pk])).content.decode()
     assert "ปรับมุมจานรับสัญญาณ" in detail
-    pdf = client.get(reverse("dltv:visit_pdf", args=[planned.pk]))
+    pdf = client.get(reverse("supervision:visit_pdf", args=[planned.pk]))
     assert pdf.status_code == 200
     assert pdf.content.startswith(b"%PDF")
-    worker = client.get(reverse("dltv:visit_worker"))
+    worker = client.get(reverse("supervision:visit_worker"))
     assert worker["Content-Type"].startswith("text/javascript")
-    assert client.get(reverse("dltv:visit_token")).json()["token"]
+    assert client.get(reverse("supervision:visit_token")).json()["token"]
 
 
 def test_a_school_coordinator_sees_only_their_school_s_visits(world: Any, dltv_school: Any) -> None:
@@ -416,16 +417,16 @@ def test_a_school_coordinator_sees_only_their_school_s_visits(world: Any, dltv_s
     DltvClassroom.objects.create(school=world.school_b, grade="p4")
     theirs = services.visit_receive(user=world.supervisor_a, data=_input(world.school_b), photos=[])
     client = world.client_for(world.coordinator_a)
-    assert client.get(reverse("dltv:visit", args=[theirs.visit.pk])).status_code == 404
-    assert client.get(reverse("dltv:visit_new", args=[dltv_school.pk])).status_code == 404
+    assert client.get(reverse("supervision:visit", args=[theirs.visit.pk])).status_code == 404
+    assert client.get(reverse("supervision:visit_new", args=[dltv_school.pk])).status_code == 404
 
 
 def test_the_office_saves_its_rubric_as_a_new_version(world: Any) -> None:
     client = world.client_for(world.staff_a)
-    page = client.get(reverse("dltv:rubric")).content.decode()
+    page = client.get(reverse("supervision:rubric")).content.decode()
     assert "# ความพร้อมก่อนเริ่มใช้เทป" in page
     response = client.post(
-        reverse("dltv:rubric"),
+        reverse("supervision:rubric"),
         {
             "name": "แบบของเขต",
             "scale": "3 | ดี | เห็นชัด\n2 | พอใช้\n1 | ปรับปรุง",
@@ -438,16 +439,19 @@ def test_the_office_saves_its_rubric_as_a_new_version(world: Any) -> None:
     assert [i["code"] for i in rubric.items] == ["1.1", "1.2", "2.1"]
     assert rubric.scale[0] == {"value": 3, "label": "ดี", "description": "เห็นชัด"}
     bad = client.post(
-        reverse("dltv:rubric"),
+        reverse("supervision:rubric"),
         {"name": "x", "scale": "สาม | ดี", "sections": "ข้อแรก", "bands": "0 | ผล"},
     )
     assert "บรรทัด 1" in bad.content.decode()
     assert Rubric.objects.filter(office=world.office_a).count() == 1
-    assert world.client_for(world.supervisor_a).post(reverse("dltv:rubric"), {}).status_code == 403
+    assert (
+        world.client_for(world.supervisor_a).post(reverse("supervision:rubric"), {}).status_code
+        == 403
+    )
 
 
 def test_refusals_answer_the_phone_in_json(world: Any, dltv_school: Any) -> None:
-    url = reverse("dltv:visit_sync")
+    url = reverse("supervision:visit_sync")
     data = _post(_rubric(), dltv_school, str(uuid.uuid4()))
     supervisor = world.client_for(world.supervisor_a)
     assert supervisor.post(url, data, HTTP_ACCEPT="application/json").status_code == 200
@@ -467,7 +471,7 @@ def test_refusals_answer_the_phone_in_json(world: Any, dltv_school: Any) -> None
     assert odd.status_code == 400
     assert len(odd.json()["errors"]) == 2
     empty_day = supervisor.post(url, {**data, "visited_on": ""}, HTTP_ACCEPT="application/json")
-    assert empty_day.json()["errors"] == ["ระบุวันที่นิเทศ"]
+    assert empty_day.json()["errors"] == ["วันที่นิเทศ: ต้องระบุ"]
 
 
 def test_a_school_coordinator_reads_the_rubric_of_their_visits(
@@ -480,11 +484,72 @@ def test_a_school_coordinator_reads_the_rubric_of_their_visits(
         photos=[],
     ).visit
     client = world.client_for(world.coordinator_a)
-    assert client.get(reverse("dltv:visit", args=[visit.pk])).status_code == 200
-    assert client.get(reverse("dltv:rubric_version", args=[own.pk])).status_code == 200
+    assert client.get(reverse("supervision:visit", args=[visit.pk])).status_code == 200
+    assert client.get(reverse("supervision:rubric_version", args=[own.pk])).status_code == 200
     assert (
         world.client_for(world.coordinator_b)
-        .get(reverse("dltv:rubric_version", args=[own.pk]))
+        .get(reverse("supervision:rubric_version", args=[own.pk]))
         .status_code
         == 404
     )
+
+
+# --- Values refused with a message, never cut or dropped ------------------------------------------
+
+
+def test_a_visit_is_planned_on_a_be_date_and_a_date_that_cannot_be_read_is_refused(
+    world: Any, dltv_school: Any
+) -> None:
+    client = world.client_for(world.supervisor_a)
+    url = reverse("supervision:visits")
+    bad = client.post(url, {"school": dltv_school.pk, "planned_on": "31/02/2569"})
+    assert bad.status_code == 200
+    assert "24/11/2569" in bad.content.decode()  # the message shows how to write a date
+    assert not Visit.objects.exists()
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    be = f"{tomorrow.day:02d}/{tomorrow.month:02d}/{tomorrow.year + 543}"
+    assert client.post(url, {"school": dltv_school.pk, "planned_on": be}).status_code == 302
+    assert Visit.objects.get().planned_on == tomorrow
+    page = client.get(url).content.decode()
+    assert 'type="date"' not in page  # the B.E. date box, not the browser's Gregorian picker
+
+
+def test_an_over_long_value_refuses_the_visit_instead_of_being_cut(
+    world: Any, dltv_school: Any
+) -> None:
+    client = world.client_for(world.supervisor_a)
+    data = _post(_rubric(), dltv_school, str(uuid.uuid4()), informant="ก" * 201)
+    response = client.post(reverse("supervision:visit_sync"), data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert response.json()["errors"] == ["ผู้ให้ข้อมูล: ยาวได้ไม่เกิน 200 ตัวอักษร (ขณะนี้มี 201)"]
+    with pytest.raises(ValidationError, match="up to 200 characters"):
+        services.visit_receive(
+            user=world.supervisor_a, data=_input(dltv_school, subject="ข" * 201), photos=[]
+        )
+    assert not Visit.objects.exists()
+
+
+def test_a_visit_day_is_typed_in_be(world: Any, dltv_school: Any) -> None:
+    today = timezone.localdate()
+    data = _post(_rubric(), dltv_school, str(uuid.uuid4()))
+    data["visited_on"] = f"{today.day}/{today.month}/{today.year + 543}"
+    response = world.client_for(world.supervisor_a).post(
+        reverse("supervision:visit_sync"), data, HTTP_ACCEPT="application/json"
+    )
+    assert response.status_code == 200
+    assert Visit.objects.get().visited_on == today
+    form = world.client_for(world.supervisor_a).get(
+        reverse("supervision:visit_new", args=[dltv_school.pk])
+    )
+    assert f'value="{today.day:02d}/{today.month:02d}/{today.year + 543}"' in form.content.decode()
+
+
+def test_a_rubric_name_too_long_is_refused_not_cut(world: Any) -> None:
+    client = world.client_for(world.staff_a)
+    response = client.post(
+        reverse("supervision:rubric"),
+        {"name": "ก" * 201, "scale": "3 | ดี\n1 | ปรับปรุง", "sections": "# ก\nข", "bands": "0 | ผล"},
+    )
+    assert response.status_code == 200
+    assert "200" in response.content.decode()
+    assert not Rubric.objects.filter(office=world.office_a).exists()

@@ -9,7 +9,6 @@ returns. Every form carries its visit's key, so a second send finds the visit al
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,23 +26,28 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from dlict.core.exports import export_response
+from dlict.core.forms import form_messages
 from dlict.core.http import Request, parse_id, stored_file_response
 from dlict.core.pdf import pdf_response
 from dlict.core.scoping import can, get_visible_or_404
-from dlict.dltv import services
-from dlict.dltv.documents import visit_pdf
-from dlict.dltv.models import (
-    DLTV_GRADES,
-    FollowUp,
-    Reception,
-    Rubric,
-    ViewingChannel,
-    Visit,
-    VisitPhoto,
-)
-from dlict.dltv.visit_forms import rubric_input, rubric_text, visit_input
-from dlict.dltv.visit_selectors import observation, open_findings, term_range
+from dlict.core.shortcuts import attempt
+from dlict.core.thai import format_date_numeric
+from dlict.dltv.choices import DLTV_GRADES, ViewingChannel
+from dlict.dltv.services import school_grades
 from dlict.schools.models import Office, School
+from dlict.supervision import services
+from dlict.supervision.documents import visit_pdf
+from dlict.supervision.exports import OpenFindingsExporter
+from dlict.supervision.forms import RubricForm, VisitForm, VisitPlanForm, rubric_text
+from dlict.supervision.models import FollowUp, Reception, Rubric, Visit, VisitPhoto
+from dlict.supervision.selectors import (
+    VisitScope,
+    observation,
+    open_findings,
+    open_findings_of,
+    term_range,
+)
 
 
 def _offices(request: Request) -> tuple[Office | None, list[Office]]:
@@ -79,38 +84,33 @@ def visits(request: Request) -> HttpResponse:
         school = schools.filter(pk=parse_id(request.GET.get("new")) or 0).first()
         if school is None:
             raise Http404
-        return redirect("dltv:visit_new", school_pk=school.pk)
-    errors: list[str] = []
-    if request.method == "POST":
-        school = schools.filter(pk=parse_id(request.POST.get("school")) or 0).first()
-        if school is None:
-            raise PermissionDenied
-        try:
-            planned_on = date.fromisoformat(request.POST.get("planned_on", ""))
-        except ValueError:
-            errors.append(_("Give the day of the visit."))
-        else:
-            try:
-                services.visit_plan(user=request.user, school=school, planned_on=planned_on)
-            except ValidationError as error:
-                errors = error.messages
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "The visit to %(school)s is planned. Open its form once while online "
-                        "to use it offline."
-                    )
-                    % {"school": school.name_th},
-                )
-                return redirect(f"{reverse('dltv:visits')}?office={school.office_id}")
+        return redirect("supervision:visit_new", school_pk=school.pk)
     today = timezone.localdate()
+    form = VisitPlanForm(request.POST or None, schools=schools, initial={"planned_on": today})
+    if request.method == "POST" and not schools.exists():
+        raise PermissionDenied
+    if form.is_valid():
+        school = form.cleaned_data["school"]
+        done = attempt(
+            request,
+            lambda: services.visit_plan(
+                user=request.user, school=school, planned_on=form.cleaned_data["planned_on"]
+            ),
+            form=form,
+            success=_(
+                "The visit to %(school)s is planned. Open its form once while online to use it "
+                "offline."
+            )
+            % {"school": school.name_th},
+        )
+        if done:
+            return redirect(f"{reverse('supervision:visits')}?office={school.office_id}")
     start, _end = term_range(today)
     planned = list(shown.filter(status=Visit.Status.PLANNED).order_by("planned_on", "pk"))
     mine = [v for v in planned if v.supervisor_id == request.user.pk]
     return render(
         request,
-        "dltv/visits.html",
+        "supervision/visits.html",
         {
             "office": office,
             "offices": offices if len(offices) > 1 else None,
@@ -119,9 +119,9 @@ def visits(request: Request) -> HttpResponse:
             .annotate(open=Count("findings", filter=Q(findings__resolved_in__isnull=True)))
             .order_by("-visited_on", "-pk")[:200],
             "schools": schools,
+            "plan_form": form,
             "today": today,
-            "errors": errors,
-            "offline_urls": [reverse("dltv:visit_record", args=[v.pk]) for v in mine],
+            "offline_urls": [reverse("supervision:visit_record", args=[v.pk]) for v in mine],
             "config": _script_config(request),
         },
     )
@@ -155,9 +155,9 @@ def _script_config(request: Request, **extra: Any) -> dict[str, Any]:
     return {
         "user": request.user.pk,
         "pagesCache": PAGES_CACHE,
-        "syncUrl": reverse("dltv:visit_sync"),
-        "tokenUrl": reverse("dltv:visit_token"),
-        "workerUrl": reverse("dltv:visit_worker"),
+        "syncUrl": reverse("supervision:visit_sync"),
+        "tokenUrl": reverse("supervision:visit_token"),
+        "workerUrl": reverse("supervision:visit_worker"),
         "maxPhotoBytes": settings.DLICT_EVIDENCE_MAX_BYTES,
         "maxPhotos": services.MAX_PHOTOS,
         "text": _script_messages(),
@@ -207,7 +207,7 @@ def _form_context(
         }
         for finding in open_findings(school)
     ]
-    grades = services.school_grades(school)
+    grades = school_grades(school)
     # Without script the form posts this key; the script keeps its own key for each visit.
     key = values.get("key") or (str(visit.key) if visit else str(uuid.uuid4()))
     config = _script_config(
@@ -228,7 +228,7 @@ def _form_context(
         "channels": ViewingChannel.choices,
         "receptions": Reception.choices,
         "values": values,
-        "visited_on": values.get("visited_on") or timezone.localdate().isoformat(),
+        "visited_on": values.get("visited_on") or format_date_numeric(timezone.localdate()),
         "findings_text": values.get("findings", ""),
         "config": config,
         "key": key,
@@ -293,9 +293,9 @@ def visit_record(request: Request, pk: int) -> HttpResponse:
     if not can(request.user, "dltv.supervise", school=visit.school):
         raise Http404
     if visit.status == Visit.Status.RECORDED:
-        return redirect("dltv:visit", pk=visit.pk)
+        return redirect("supervision:visit", pk=visit.pk)
     return render(
-        request, "dltv/visit_form.html", _form_context(request, visit.school, visit, None)
+        request, "supervision/visit_form.html", _form_context(request, visit.school, visit, None)
     )
 
 
@@ -306,7 +306,9 @@ def visit_new(request: Request, school_pk: int) -> HttpResponse:
     school = get_visible_or_404(School.objects.restrict(request.user, "view"), pk=school_pk)
     if not can(request.user, "dltv.supervise", school=school):
         raise Http404
-    return render(request, "dltv/visit_form.html", _form_context(request, school, None, None))
+    return render(
+        request, "supervision/visit_form.html", _form_context(request, school, None, None)
+    )
 
 
 def _wants_json(request: Request) -> bool:
@@ -323,10 +325,11 @@ def visit_sync(request: Request) -> HttpResponse:
         services.PhotoInput(upload, captions[n] if n < len(captions) else "")
         for n, upload in enumerate(request.FILES.getlist("photo"))
     ]
+    form = VisitForm(request.POST)
     try:
-        received = services.visit_receive(
-            user=request.user, data=visit_input(request.POST), photos=photos
-        )
+        if not form.is_valid():
+            raise ValidationError(form_messages(form))
+        received = services.visit_receive(user=request.user, data=form.visit_input(), photos=photos)
     except PermissionDenied:
         if not _wants_json(request):
             raise
@@ -337,7 +340,7 @@ def visit_sync(request: Request) -> HttpResponse:
         if _wants_json(request):
             return JsonResponse({"errors": error.messages}, status=status)
         return _form_again(request, error.messages, status)
-    url = reverse("dltv:visit", args=[received.visit.pk])
+    url = reverse("supervision:visit", args=[received.visit.pk])
     if _wants_json(request):
         return JsonResponse(
             {"url": url, "created": received.created, "newer_rubric": received.newer_rubric}
@@ -372,7 +375,9 @@ def _form_again(request: Request, errors: list[str], status: int) -> HttpRespons
         else None
     )
     context = _form_context(request, school, planned, request.POST)
-    return render(request, "dltv/visit_form.html", {**context, "errors": errors}, status=status)
+    return render(
+        request, "supervision/visit_form.html", {**context, "errors": errors}, status=status
+    )
 
 
 @login_required
@@ -395,7 +400,10 @@ def visit_worker(request: Request) -> HttpResponse:
         ),
     }
     response = render(
-        request, "dltv/visit-worker.js", context, content_type="text/javascript; charset=utf-8"
+        request,
+        "supervision/visit-worker.js",
+        context,
+        content_type="text/javascript; charset=utf-8",
     )
     response["Cache-Control"] = "no-cache"
     return response
@@ -411,7 +419,7 @@ def visit_detail(request: Request, pk: int) -> HttpResponse:
     seen = observation(visit.rubric, visit.scores) if visit.rubric else None
     return render(
         request,
-        "dltv/visit_detail.html",
+        "supervision/visit_detail.html",
         {
             "visit": visit,
             "observation": seen,
@@ -441,9 +449,9 @@ def visit_cancel(request: Request, pk: int) -> HttpResponse:
         services.visit_cancel(user=request.user, visit=visit)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("dltv:visit", pk=visit.pk)
+        return redirect("supervision:visit", pk=visit.pk)
     messages.success(request, _("The planned visit was cancelled."))
-    return redirect(f"{reverse('dltv:visits')}?office={visit.office_id}")
+    return redirect(f"{reverse('supervision:visits')}?office={visit.office_id}")
 
 
 @login_required
@@ -468,24 +476,16 @@ def rubric(request: Request) -> HttpResponse:
     if current is None:
         raise Http404
     can_change = can(request.user, "dltv.change", office_id=office.pk)
-    errors: list[str] = []
-    text = rubric_text(current)
-    if request.method == "POST":
-        if not can_change:
-            raise PermissionDenied
-        text = {name: request.POST.get(name, "") for name in text}
-        try:
-            services.rubric_save(
-                user=request.user, office_id=office.pk, **rubric_input(request.POST)
-            )
-        except ValidationError as error:
-            errors = error.messages
-        else:
-            messages.success(
-                request,
-                _("The rubric was saved as a new version. Visits recorded before keep theirs."),
-            )
-            return redirect(f"{reverse('dltv:rubric')}?office={office.pk}")
+    if request.method == "POST" and not can_change:
+        raise PermissionDenied
+    form = RubricForm(request.POST or None, initial=rubric_text(current))
+    if form.is_valid() and attempt(
+        request,
+        lambda: services.rubric_save(user=request.user, office_id=office.pk, **form.cleaned_data),
+        form=form,
+        success=_("The rubric was saved as a new version. Visits recorded before keep theirs."),
+    ):
+        return redirect(f"{reverse('supervision:rubric')}?office={office.pk}")
     versions = (
         Rubric.objects.usable_by(office.pk)
         .annotate(used=Count("visits", filter=Q(visits__office=office)))
@@ -493,15 +493,14 @@ def rubric(request: Request) -> HttpResponse:
     )
     return render(
         request,
-        "dltv/rubric.html",
+        "supervision/rubric.html",
         {
             "office": office,
             "offices": offices if len(offices) > 1 else None,
             "rubric": current,
             "observation": observation(current, {}),
             "versions": versions,
-            "text": text,
-            "errors": errors,
+            "form": form,
             "can_change": can_change,
         },
     )
@@ -514,6 +513,29 @@ def rubric_version(request: Request, pk: int) -> HttpResponse:
     version = get_visible_or_404(Rubric.objects.visible_to(request.user), pk=pk)
     return render(
         request,
-        "dltv/rubric_version.html",
+        "supervision/rubric_version.html",
         {"rubric": version, "observation": observation(version, {})},
     )
+
+
+# --- Figures for the DLTV dashboard ---------------------------------------------------------------
+
+
+def _figures_office(request: Request) -> Office | None:
+    """The office of the DLTV dashboard the figures belong to (``?office=``): one the person may
+    see DLTV figures of, or None for all of them."""
+    wanted = parse_id(request.GET.get("office"))
+    offices = Office.objects.with_office_permission(request.user, "dltv.view")
+    return offices.filter(pk=wanted).first() if wanted else None
+
+
+@login_required
+@require_GET
+def findings_export(request: Request) -> HttpResponseBase:
+    """The findings still open, of one office or of every office the person may see."""
+    if not can(request.user, "dltv.view"):
+        raise PermissionDenied
+    office = _figures_office(request)
+    scope = VisitScope(request.user, office)
+    exporter = OpenFindingsExporter(open_findings_of(scope), office.code if office else "all")
+    return export_response(exporter, "xlsx")

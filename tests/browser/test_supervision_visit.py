@@ -11,8 +11,9 @@ from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from dlict.dltv import services
-from dlict.dltv.models import DltvClassroom, Finding, Visit, VisitPhoto
+from dlict.dltv.models import DltvClassroom
+from dlict.supervision import services
+from dlict.supervision.models import Finding, Visit, VisitPhoto
 
 pytestmark = pytest.mark.browser
 

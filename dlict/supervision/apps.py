@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SupervisionConfig(AppConfig):
+    name = "dlict.supervision"
+    label = "supervision"
+    verbose_name = _("Supervision visits")
+
+    def ready(self) -> None:
+        from dlict.core import navigation
+        from dlict.core.dashboard import register_section
+        from dlict.core.models import audit
+        from dlict.supervision.models import Finding, FollowUp, Rubric, Visit, VisitPhoto
+        from dlict.supervision.panels import coverage_section
+
+        for model in (Visit, Rubric, Finding, FollowUp, VisitPhoto):
+            audit(model)
+        register_section("dltv", 50, coverage_section)
+        navigation.register(
+            navigation.NavItem(
+                area="dl",
+                label=_("Supervision visits"),
+                url_name="supervision:visits",
+                permission="dltv.view",
+                office_only=True,
+            ),
+        )
