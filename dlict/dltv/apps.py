@@ -8,12 +8,14 @@ class DltvConfig(AppConfig):
     verbose_name = _("DLTV")
 
     def ready(self) -> None:
-        from dlict.core import navigation
+        from dlict.core import figures, navigation
         from dlict.core.models import audit
+        from dlict.dltv.figures import dltv_figures
         from dlict.dltv.models import RepairRequest, UsageRecord
 
         for model in (UsageRecord, RepairRequest):
             audit(model)
+        figures.register("dl-1", dltv_figures)
         navigation.register(
             navigation.NavItem(
                 area="dl",

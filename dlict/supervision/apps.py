@@ -8,15 +8,17 @@ class SupervisionConfig(AppConfig):
     verbose_name = _("Supervision visits")
 
     def ready(self) -> None:
-        from dlict.core import navigation
+        from dlict.core import figures, navigation
         from dlict.core.dashboard import register_section
         from dlict.core.models import audit
+        from dlict.supervision.figures import supervision_figures
         from dlict.supervision.models import Finding, FollowUp, Rubric, Visit, VisitPhoto
         from dlict.supervision.panels import coverage_section
 
         for model in (Visit, Rubric, Finding, FollowUp, VisitPhoto):
             audit(model)
         register_section("dltv", 50, coverage_section)
+        figures.register("dl-1", supervision_figures)
         navigation.register(
             navigation.NavItem(
                 area="dl",

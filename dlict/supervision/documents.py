@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import io
+import logging
 from typing import Any
 
 from django.utils import timezone
+from PIL import Image
 
 from dlict.core.pdf import render_pdf
 from dlict.core.thai import format_date_long, format_date_short
-from dlict.supervision.models import Visit
+from dlict.supervision.models import Visit, VisitPhoto
 from dlict.supervision.selectors import observation, term_label
+
+logger = logging.getLogger(__name__)
 
 VISIT_TEMPLATE = "supervision/typst/visit.typ"
 FORM_TITLE = "แบบบันทึกนิเทศ กำกับ ติดตามและประเมินผล การจัดการศึกษาทางไกลผ่านดาวเทียม (DLTV)"
@@ -25,6 +31,33 @@ def _round_text(visit: Visit) -> str:
     if visit.visited_on is None:
         return ""
     return f"ครั้งที่ {visit.round} ({format_date_short(visit.visited_on)})"
+
+
+# A photo prints about 8 cm wide: 1,600 pixels on its long side is more than a printer shows.
+PHOTO_PIXELS = 1600
+
+
+def photo_svg(photo: VisitPhoto) -> str | None:
+    """The photo as an SVG wrapping it as a JPEG data URL, which Typst draws without reading a
+    file (the photos live outside the package Typst may read); None when its file is gone."""
+    try:
+        with photo.file.open("rb") as handle:
+            image = Image.open(handle)
+            image.load()
+    except (FileNotFoundError, OSError):
+        logger.error("Visit photo %s: its file %s cannot be read", photo.pk, photo.file.name)
+        return None
+    image.thumbnail((PHOTO_PIXELS, PHOTO_PIXELS))
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="JPEG", quality=82)
+    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    width, height = image.size
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+        f'<image width="{width}" height="{height}" '
+        f'xlink:href="data:image/jpeg;base64,{encoded}"/></svg>'
+    )
 
 
 def visit_document(visit: Visit) -> dict[str, Any]:
@@ -121,7 +154,11 @@ def visit_document(visit: Visit) -> dict[str, Any]:
         "strengths": visit.strengths,
         "suggestions": visit.suggestions,
         "findings": [finding.text for finding in visit.findings.all()],
-        "photos": str(visit.photos.count()),
+        "photos": [
+            {"svg": svg, "caption": photo.caption}
+            for photo in visit.photos.all()
+            if (svg := photo_svg(photo)) is not None
+        ],
         "signatures": [
             {"role": "ผู้นิเทศ", "name": supervisor, "position": SUPERVISOR_POSITION},
             {

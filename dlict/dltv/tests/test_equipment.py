@@ -1,6 +1,6 @@
-"""A school's DLTV set through its page: B.E. warranty dates, and a value that cannot be kept (a date
-that cannot be read, a text too long, a size out of range) refused with its reason, nothing saved
-and nothing typed lost."""
+"""A school's DLTV set through its page: B.E. warranty dates, and a value that cannot be kept (a
+date that cannot be read, a text too long, a size out of range) refused with its reason, nothing
+saved and nothing typed lost."""
 
 from __future__ import annotations
 

@@ -51,7 +51,7 @@ def test_visit_prints_the_school_the_observation_and_the_signatures(tmp_path: Pa
         "รวม 12 / 15 · ดี",
         "40 / 51",
         "แก้ไขแล้ว",
-        "ภาพประกอบ 3 ภาพ",
+        "ภาพประกอบการนิเทศ",
         "นางสาวสมศรี ใจดี",
         "พิมพ์เมื่อ 26 พฤศจิกายน 2569",
         *ROLES,
@@ -60,13 +60,19 @@ def test_visit_prints_the_school_the_observation_and_the_signatures(tmp_path: Pa
     assert not missing, f"not found in the PDF text: {missing}"
 
 
-def test_signatures_stay_together_on_the_last_page(tmp_path: Path) -> None:
-    path = write(tmp_path, visit_sample())
-
+def test_signatures_stay_together_on_one_page(tmp_path: Path) -> None:
+    path = write(tmp_path, visit_sample() | {"photos": []})
     last = page_count(path)
     text = text_of(path, first=last, last=last)
     assert all(role in text for role in ROLES)
     assert "(นางมาลี ศรีสุข)" in text
+    # With photos, they follow the signatures, which stay together on the page before or beside.
+    path = write(tmp_path, visit_sample(), name="with-photos.pdf")
+    pages = [text_of(path, first=n, last=n) for n in range(1, page_count(path) + 1)]
+    signed = [n for n, page in enumerate(pages) if "(นางมาลี ศรีสุข)" in page]
+    assert len(signed) == 1
+    assert all(role in pages[signed[0]] for role in ROLES)
+    assert any("ภาพประกอบการนิเทศ" in page for page in pages[signed[0] :])
 
 
 def test_empty_visit_still_leaves_room_to_sign(tmp_path: Path) -> None:
@@ -86,10 +92,22 @@ def test_visit_renders_with_keys_left_out() -> None:
     assert render_pdf(VISIT, {}).startswith(b"%PDF-")
 
 
-def test_no_photo_line_when_there_are_no_photos(tmp_path: Path) -> None:
-    path = write(tmp_path, visit_sample() | {"photos": "0"})
+def test_no_photo_section_when_there_are_no_photos(tmp_path: Path) -> None:
+    path = write(tmp_path, visit_sample() | {"photos": []})
 
     assert "ภาพประกอบ" not in text_of(path)
+
+
+def test_the_photos_print_with_their_captions(tmp_path: Path) -> None:
+    require("pdfimages")
+    path = write(tmp_path, visit_sample())
+
+    images = run("pdfimages", "-list", str(path)).splitlines()[2:]
+    assert len(images) == 3
+    assert all(" jpeg " in line for line in images)
+    text = flat(text_of(path))
+    assert "ภาพประกอบการนิเทศ" in text
+    assert "จานรับสัญญาณหลังอาคารเรียน" in text
 
 
 def test_user_text_prints_markup_characters_as_written(tmp_path: Path) -> None:

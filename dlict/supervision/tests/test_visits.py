@@ -553,3 +553,26 @@ def test_a_rubric_name_too_long_is_refused_not_cut(world: Any) -> None:
     assert response.status_code == 200
     assert "200" in response.content.decode()
     assert not Rubric.objects.filter(office=world.office_a).exists()
+
+
+def test_the_visit_pdf_prints_its_photos(world: Any, dltv_school: Any, tmp_path: Any) -> None:
+    from dlict.processes.tests.test_pdf_templates import require, run
+    from dlict.supervision.documents import visit_pdf
+
+    require("pdfimages")
+    photos = [
+        services.PhotoInput(_photo("wide.jpg", (3000, 2000)), "นักเรียนทำใบงาน"),
+        services.PhotoInput(_photo("tall.jpg", (600, 900)), ""),
+    ]
+    received = services.visit_receive(
+        user=world.supervisor_a, data=_input(dltv_school), photos=photos
+    )
+    path = tmp_path / "visit.pdf"
+    path.write_bytes(visit_pdf(received.visit))
+    images = run("pdfimages", "-list", str(path)).splitlines()[2:]
+    # Both printed, the large one no more than 1,600 pixels wide.
+    assert [line.split()[3:5] for line in images] == [["1600", "1067"], ["600", "900"]]
+    # A photo whose file has gone is left out; the visit still prints.
+    VisitPhoto.objects.filter(caption="").update(file="visits/gone.jpg")
+    path.write_bytes(visit_pdf(received.visit))
+    assert len(run("pdfimages", "-list", str(path)).splitlines()[2:]) == 1

@@ -15,7 +15,7 @@ does no arithmetic and prints each value as given)::
     follow_up   [{finding, from, status, note}, ...]           issues from earlier visits
     strengths, suggestions                                     str; a line break starts a paragraph
     findings    [str, ...]                                     issues to follow up next time
-    photos      str                                            "0" or "" prints no photo line
+    photos      ((svg, caption), …)                            a JPEG wrapped in an SVG each
     signatures  [{role, name, position}, ...]                  a blank name or position leaves a
                                                                dotted line; an empty list prints
                                                                blank lines for ผู้นิเทศ and
@@ -278,7 +278,11 @@ def visit_sample() -> dict[str, Any]:
             "การใช้รายการย้อนหลังหรือไฟล์บันทึกเพื่อหยุดภาพและอธิบายเพิ่มในบทที่ยาก",
             "บันทึกการซ่อมเสริมรายสัปดาห์ และการติดฟิล์มกรองแสงหน้าต่างด้านข้างจอ",
         ],
-        "photos": "3",
+        "photos": [
+            {"svg": sample_photo("navy"), "caption": "นักเรียนชั้น ป.4 ทำใบงานระหว่างรับชม"},
+            {"svg": sample_photo("darkgreen"), "caption": "จานรับสัญญาณหลังอาคารเรียน"},
+            {"svg": sample_photo("maroon", (600, 900)), "caption": ""},
+        ],
         "signatures": [
             {"role": "ผู้นิเทศ", "name": SUPERVISOR, "position": "ศึกษานิเทศก์"},
             {"role": "ผู้รับการนิเทศ", "name": COORDINATOR, "position": "ครูผู้ประสานงาน DLTV"},
@@ -309,6 +313,24 @@ def visit_sample_empty() -> dict[str, Any]:
         "strengths": "",
         "suggestions": "",
         "findings": [],
-        "photos": "",
+        "photos": [],
         "signatures": [],
     }
+
+
+def sample_photo(color: str, size: tuple[int, int] = (1200, 900)) -> str:
+    """A plain photo of ``color`` as the visit PDF takes it: a JPEG in an SVG."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format="JPEG")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    width, height = size
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="{width}" height="{height}"><image width="{width}" height="{height}" '
+        f'xlink:href="data:image/jpeg;base64,{data}"/></svg>'
+    )
