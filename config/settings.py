@@ -113,6 +113,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's SQLite backend, retrying a write that waited past `timeout` for the lock instead of
+    # answering "database is locked" (see its docstring).
+    DATABASES["default"]["ENGINE"] = "dlict.core.sqlite"
     # WAL lets the web server read while the job worker writes; IMMEDIATE takes the write lock at
     # the start of a transaction so two writers queue instead of failing half-way.
     DATABASES["default"]["OPTIONS"] = {
@@ -121,6 +124,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
+        "lock_retry_seconds": 60,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -152,9 +156,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "login"
-# Sessions end after this long without a request (an idle timeout: every request renews it).
+# Sessions end after this long without a request (an idle timeout). A request renews the session's
+# row only once it has aged by a tenth of that (at most 5 minutes), not on every page view: each
+# write takes SQLite's single write lock (dlict.core.sessions).
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60 * 4, minimum=300)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ENGINE = "dlict.core.sessions"
 
 # Login throttling: failures count per username *and* address, so one person's typos never lock out
 # the rest of a school that reaches us through the same address.
