@@ -124,7 +124,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "lock_retry_seconds": 60,
+        # A write waits this long in all for the lock before its error (as long as a browser
+        # waits for an answer): only a stuck process holds the lock longer.
+        "lock_retry_seconds": 300,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -202,6 +204,10 @@ STORAGES = {
         )
     },
 }
+
+# A running job gives a sign of life this often; one silent for 6 intervals is taken to have
+# lost its worker and is queued again (twice), then failed so that it can be retried.
+DLICT_JOB_HEARTBEAT_SECONDS = env_int("JOB_HEARTBEAT_SECONDS", 10, minimum=1)
 
 TASKS = {
     "default": {

@@ -19,7 +19,7 @@ A statement inside a transaction is never retried: the transaction already holds
 taken at BEGIN), and if SQLite refuses anyway, only the caller can know what to redo.
 
 The retries go on, with a growing, jittered pause (so the waiting writers do not all poll in step),
-until ``lock_retry_seconds`` (an entry of ``OPTIONS``, 60 by default) have passed since the first
+until ``lock_retry_seconds`` (an entry of ``OPTIONS``, 300 by default) have passed since the first
 attempt; then the error is raised as before. Raising the busy timeout itself would also wait
 longer, but SQLite's busy handler gives no way to see or log the waits, nor to keep a transaction
 that is already running from being retried.
@@ -42,7 +42,7 @@ from django.db.backends.sqlite3 import base
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_RETRY_SECONDS = 60.0
+DEFAULT_RETRY_SECONDS = 300.0
 FIRST_PAUSE = 0.05
 LONGEST_PAUSE = 1.0
 
