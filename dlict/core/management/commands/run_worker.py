@@ -141,6 +141,7 @@ class Command(db_worker.Command):
         while not stopping:
             child = subprocess.Popen(command)  # noqa: S603 — our own command line
             self.stdout.write(f"Worker started (process {child.pid})")
+            self.stdout.flush()
             code = child.wait()
             if stopping:
                 break
