@@ -116,6 +116,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Django's SQLite backend, retrying a write that waited past `timeout` for the lock instead of
     # answering "database is locked" (see its docstring).
     DATABASES["default"]["ENGINE"] = "dlict.core.sqlite"
+    # The tests' database in memory, as Django does for its own SQLite engine (pytest-django,
+    # which names only that engine, would otherwise make a file from NAME for each xdist worker).
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
     # WAL lets the web server read while the job worker writes; IMMEDIATE takes the write lock at
     # the start of a transaction so two writers queue instead of failing half-way.
     DATABASES["default"]["OPTIONS"] = {

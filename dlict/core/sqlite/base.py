@@ -1,8 +1,9 @@
 """Django's SQLite backend, with a write that could not get the lock in time tried again.
 
 SQLite has one write lock for the whole database. The settings start every transaction with
-``BEGIN IMMEDIATE`` (``transaction_mode``), so a transaction takes the lock at its first statement
-and never half-way, and each attempt waits up to ``timeout`` seconds in SQLite's busy handler.
+``BEGIN IMMEDIATE`` (``transaction_mode``), so a transaction takes the lock when it begins, never
+half-way (a DEFERRED one can be refused when it first writes, after it read, and no retry could
+repair that), and each attempt waits up to ``timeout`` seconds in SQLite's busy handler.
 When many writers queue (200 coordinators on the development server, a 10-second import holding the
 lock), a writer can still wait past that timeout, and Django answers "database is locked": a 500,
 and a week that was never saved.
@@ -20,9 +21,9 @@ taken at BEGIN), and if SQLite refuses anyway, only the caller can know what to 
 
 The retries go on, with a growing, jittered pause (so the waiting writers do not all poll in step),
 until ``lock_retry_seconds`` (an entry of ``OPTIONS``, 300 by default) have passed since the first
-attempt; then the error is raised as before. Raising the busy timeout itself would also wait
-longer, but SQLite's busy handler gives no way to see or log the waits, nor to keep a transaction
-that is already running from being retried.
+attempt; then the error is raised as before. Raising the busy timeout alone would also wait
+longer, but silently; here each new attempt is logged, so a database that is too busy shows in
+the logs before it shows as errors.
 
 The job worker goes through the same backend: django-tasks-db's worker claims its tasks in
 ``BEGIN EXCLUSIVE`` transactions, and the same retry keeps a busy database from ending it.
