@@ -10,9 +10,9 @@ HOST ?= 127.0.0.1:8000
 .PHONY: run serve setup install test test-fast lint format typecheck check check-deploy messages bench clean
 
 run: setup ## Set up everything and serve the demo office on http://127.0.0.1:8000
-	@echo "Serving on http://$(HOST) with the job worker beside it. Ctrl-C stops both."
-	@$(PY) manage.py db_worker --no-reload & WORKER=$$!; \
-	  trap 'kill $$WORKER 2>/dev/null' INT TERM EXIT; \
+	@echo "Serving on http://$(HOST) with the job worker beside it (started again if it dies). Ctrl-C stops both."
+	@$(PY) manage.py run_worker --restart --no-reload & WORKER=$$!; \
+	  trap 'kill $$WORKER 2>/dev/null; wait $$WORKER 2>/dev/null' INT TERM EXIT; \
 	  $(PY) manage.py runserver $(HOST)
 
 setup: $(DEPS) ## Virtualenv, dependencies, migrations, demo data

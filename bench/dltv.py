@@ -10,6 +10,12 @@ the list of schools not reporting < 50 ms; saving a school's week (6 grades × 5
 rollups < 100 ms; rebuilding every rollup < 60 s; 200 coordinators saving for 60 s: no error, no
 row lost or duplicated, rollups equal to a recomputation. BENCHMARKS.md holds the figures.
 
+The concurrent run goes through gunicorn; ``BENCH_SERVER=runserver`` sends the same load through
+Django's development server instead (``manage.py runserver``: a thread and a connection per
+client), as ``make run`` serves. ``BENCH_CPU_LOAD=1`` keeps every CPU busy with a busy-loop process
+each for the length of that run, as another program on the same machine would. The figures'
+names then carry ``_runserver`` and ``_busy``.
+
 Everything this benchmark writes lies before the generated year's first month, and is deleted
 at the end (and at the start, after an interrupted run), so the generated data stays as it was.
 """
@@ -81,6 +87,10 @@ SAVE_REPEAT = 40
 CLIENTS = 200
 PAIRS = 20  # schools whose two coordinators save the same week at the same moment
 DURATION = 60.0  # seconds of saving
+# How long a coordinator waits for an answer, as a browser does (Chromium: 300 s). On a machine
+# whose CPUs are taken by something else, the 200 requests of a round queue for minutes; a
+# shorter wait would count the server's slowness as lost saves.
+PATIENCE = 300.0
 # The server: a bounded pool of threads, so PostgreSQL never sees more than 16 connections.
 WORKERS, THREADS = 2, 8
 STAFF_USERNAME = "bench-dltv-staff"
@@ -357,9 +367,14 @@ def _concurrent_saves(suffix: str) -> None:
     coordinators = _coordinators()
     weeks = _weeks()
     port = _free_port()
-    server = _start_server(port)
+    runserver = os.environ.get("BENCH_SERVER", "gunicorn") == "runserver"
+    busy = os.environ.get("BENCH_CPU_LOAD", "") not in ("", "0")
+    suffix += ("_runserver" if runserver else "") + ("_busy" if busy else "")
+    server = _start_runserver(port) if runserver else _start_server(port)
+    loads: list[subprocess.Popen[bytes]] = []
     try:
         _wait_for(port)
+        loads = _busy_loops() if busy else []
         deadline = time.monotonic() + DURATION
         threads = [
             threading.Thread(target=_save_weeks, args=(c, port, weeks, deadline), daemon=True)
@@ -368,16 +383,20 @@ def _concurrent_saves(suffix: str) -> None:
         for thread in threads:
             thread.start()
         for thread in threads:
-            thread.join(timeout=DURATION + 120)
+            thread.join(timeout=DURATION + PATIENCE + 60)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for process in [server, *loads]:
+            process.terminate()
+        for process in [server, *loads]:
+            process.wait(timeout=30)
     errors = sum(len(c.errors) for c in coordinators)
     requests = sum(c.requests for c in coordinators)
     latencies = sorted(ms for c in coordinators for ms in c.latencies)
     note(f"concurrent: {len(coordinators)} coordinators of {len({c.school for c in coordinators})} "
          f"schools (each school's coordinators send the same week together), {DURATION:.0f} s, "
-         f"gunicorn gthread {WORKERS}×{THREADS}; {requests:,} requests, {len(latencies):,} week "
+         f"{'runserver' if runserver else f'gunicorn gthread {WORKERS}×{THREADS}'}"
+         f"{f', {len(loads)} busy-loop processes beside it' if busy else ''}; "
+         f"{requests:,} requests, {len(latencies):,} week "
          f"saves, a save's response p50 {_quantile(latencies, 0.5):.0f} ms, "
          f"p95 {_quantile(latencies, 0.95):.0f} ms")  # fmt: skip
     for message in Counter(e for c in coordinators for e in c.errors).most_common(5):
@@ -451,8 +470,24 @@ def _start_server(port: int) -> subprocess.Popen[bytes]:
     return subprocess.Popen(command, cwd=ROOT, env=env)
 
 
+def _start_runserver(port: int) -> subprocess.Popen[bytes]:
+    """Django's development server as ``make run`` starts it (threaded, DEBUG on, a connection
+    per request thread), where the locked saves were first seen."""
+    command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    env = {**os.environ, "DEBUG": "true"}
+    log = (ROOT / "var" / "bench" / "runserver.log").open("wb")  # a line per request
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def _busy_loops() -> list[subprocess.Popen[bytes]]:
+    """One process per CPU that only spins: another program keeping the machine busy."""
+    spin = [sys.executable, "-c", "while True: pass"]
+    return [subprocess.Popen(spin) for _ in range(os.cpu_count() or 2)]
+
+
 def _wait_for(port: int) -> None:
-    for _ in range(100):
+    deadline = time.monotonic() + 120  # the development server runs its checks first
+    while time.monotonic() < deadline:
         try:
             probe = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             probe.request("GET", "/healthz")
@@ -469,7 +504,7 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 def _save_weeks(person: Coordinator, port: int, weeks: list[date], deadline: float) -> None:
     """Open the week screen, tick every day, send it, follow the redirect; week after week."""
     rng = random.Random(person.number)
-    http_ = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    http_ = http.client.HTTPConnection("127.0.0.1", port, timeout=PATIENCE)
     cookies = {"sessionid": person.session}
 
     def call(method: str, url: str, body: str | None = None) -> tuple[int, str, str]:

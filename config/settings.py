@@ -114,6 +114,12 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's SQLite backend, retrying a write that waited past `timeout` for the lock instead of
+    # answering "database is locked" (see its docstring).
+    DATABASES["default"]["ENGINE"] = "dlict.core.sqlite"
+    # The tests' database in memory, as Django does for its own SQLite engine (pytest-django,
+    # which names only that engine, would otherwise make a file from NAME for each xdist worker).
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
     # WAL lets the web server read while the job worker writes; IMMEDIATE takes the write lock at
     # the start of a transaction so two writers queue instead of failing half-way.
     DATABASES["default"]["OPTIONS"] = {
@@ -122,6 +128,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
+        # A write waits this long in all for the lock before its error (as long as a browser
+        # waits for an answer): only a stuck process holds the lock longer.
+        "lock_retry_seconds": 300,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -153,9 +162,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "login"
-# Sessions end after this long without a request (an idle timeout: every request renews it).
+# Sessions end after this long without a request (an idle timeout). A request renews the session's
+# row only once it has aged by a tenth of that (at most 5 minutes), not on every page view: each
+# write takes SQLite's single write lock (dlict.core.sessions).
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60 * 4, minimum=300)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ENGINE = "dlict.core.sessions"
 
 # Login throttling: failures count per username *and* address, so one person's typos never lock out
 # the rest of a school that reaches us through the same address.
@@ -197,6 +208,10 @@ STORAGES = {
         )
     },
 }
+
+# A running job gives a sign of life this often; one silent for 6 intervals is taken to have
+# lost its worker and is queued again (twice), then failed so that it can be retried.
+DLICT_JOB_HEARTBEAT_SECONDS = env_int("JOB_HEARTBEAT_SECONDS", 10, minimum=1)
 
 TASKS = {
     "default": {

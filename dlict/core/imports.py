@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dlict.core.jobs import JobOutcome
+from dlict.core.jobs import JobOutcome, JobTakenBack, job_settle
 from dlict.core.models import Job
 from dlict.core.progress import Progress
 from dlict.core.scoping import can
@@ -209,12 +209,21 @@ class ImportJobHandler:
         return JobOutcome(Job.Status.WAITING, {"preview": preview})
 
     def _apply(self, importer: Importer, progress: Progress) -> JobOutcome:
-        # Check again: the registry may have changed since the preview.
+        job = importer.job
         with transaction.atomic():
+            # Held until the end: on PostgreSQL the row lock tells the recovery of stopped
+            # workers that this run is alive (on SQLite the write lock, taken at BEGIN, does).
+            Job.objects.select_for_update().filter(pk=job.pk).values_list("pk").get()
+            # Check again: the registry may have changed since the preview.
             plan, errors, _table = importer.checked_plan(progress)
             if errors:
                 raise ImportRejected(errors)
             summary = importer.apply_plan(
                 plan, lambda done, total: progress.update(done, total, _("Saving"))
             )
-        return JobOutcome(Job.Status.SUCCEEDED, {"summary": summary})
+            outcome = JobOutcome(Job.Status.SUCCEEDED, {"summary": summary})
+            # The rows and the job's "done" commit together: a worker that dies after this
+            # leaves no running job, so the import is never applied a second time.
+            if not job_settle(job, outcome):
+                raise JobTakenBack
+        return outcome

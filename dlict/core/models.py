@@ -116,6 +116,10 @@ def private_storage() -> Any:
     return storages["private"]
 
 
+# Job.error of a job whose worker stopped while it ran (the page says so in Thai).
+WORKER_STOPPED = "WorkerStopped: the worker stopped while the job was running"
+
+
 class Job(models.Model):
     """Long work done by the worker (an import, a batch of documents): progress and outcome.
 
@@ -168,8 +172,13 @@ class Job(models.Model):
     )
     input_name = models.CharField(_("file name"), max_length=255, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # Runs queued again by the worker after the one running them stopped (dlict.core.jobs).
+    restarts = models.PositiveSmallIntegerField(_("restarts after a stopped worker"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    # The running job's last sign of life in the database; while it is inside its all-or-nothing
+    # transaction its signs go to the cache only (dlict.core.progress).
+    heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     objects = JobQuerySet.as_manager()
@@ -186,6 +195,11 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in self.FINISHED
+
+    @property
+    def worker_stopped(self) -> bool:
+        """Failed because the worker running it stopped (killed, restarted), not by an error."""
+        return self.status == self.Status.FAILED and self.error == WORKER_STOPPED
 
 
 def audit(model: type[models.Model], *, exclude: tuple[str, ...] = ()) -> None:

@@ -54,7 +54,9 @@ def _job(request: Request, pk: int) -> Job:
 @require_GET
 @vary_on_headers("HX-Request")  # the page, or to htmx only the status card
 def job_detail(request: Request, pk: int) -> HttpResponse:
-    job = _job(request, pk)
+    # A job whose worker stopped is queued again or failed here too, so the page never shows a
+    # job running that nothing runs (a no-op, with no write, for any other job).
+    job = jobs.job_recover(job=_job(request, pk))
     handler = jobs.handler_for(job.kind)
     upload_url_name = getattr(handler, "upload_url_name", None)
     context = {
