@@ -62,6 +62,7 @@ from dlict.dltv.selectors import (
     year_so_far,
 )
 from dlict.schools.models import Office, School
+from dlict.schools.office_choice import office_for_page
 
 
 def _week(text: str | None, today: date) -> date:
@@ -178,10 +179,8 @@ def week(request: Request) -> HttpResponse:
 
 
 def _office(request: Request) -> tuple[DashboardScope, list[Office]]:
-    """Whose figures are shown, and the offices to choose from. A person whose scope is national
-    sees every office at once unless they choose one; anyone else sees one of their offices, the
-    first unless they choose another. An office the person may not see is taken as no choice, as
-    on the student figures."""
+    """Whose figures are shown, and the offices to choose from: every office at once or the one
+    chosen, as on every page with a choice of office (``office_for_page``)."""
     if not can(request.user, "dltv.view"):
         raise PermissionDenied
     offices = list(
@@ -189,13 +188,9 @@ def _office(request: Request) -> tuple[DashboardScope, list[Office]]:
         .only("pk", "code", "name_th")
         .order_by("code")
     )
-    wanted = parse_id(request.GET.get("office"))
-    office = next((o for o in offices if o.pk == wanted), None)
-    if scope_of(request.user).national:
-        return DashboardScope(request.user, office), offices
-    office = office or (offices[0] if offices else None)
-    if office is None:
+    if not offices:
         raise PermissionDenied
+    office = office_for_page(request, offices, every_office=True)
     return DashboardScope(request.user, office), offices
 
 

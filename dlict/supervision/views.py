@@ -36,6 +36,7 @@ from dlict.core.thai import format_date_numeric
 from dlict.dltv.choices import DLTV_GRADES, ViewingChannel
 from dlict.dltv.services import school_grades
 from dlict.schools.models import Office, School
+from dlict.schools.office_choice import office_for_page
 from dlict.supervision import services
 from dlict.supervision.documents import visit_pdf
 from dlict.supervision.exports import OpenFindingsExporter
@@ -56,9 +57,7 @@ def _offices(request: Request) -> tuple[Office | None, list[Office]]:
     offices = list(
         Office.objects.with_office_permission(request.user, "dltv.view").order_by("code")
     )
-    wanted = parse_id(request.GET.get("office"))
-    chosen = next((office for office in offices if office.pk == wanted), None)
-    return chosen or (offices[0] if offices else None), offices
+    return office_for_page(request, offices, every_office=False), offices
 
 
 def _supervised_schools(request: Request, office: Office | None) -> Any:
@@ -522,11 +521,12 @@ def rubric_version(request: Request, pk: int) -> HttpResponse:
 
 
 def _figures_office(request: Request) -> Office | None:
-    """The office of the DLTV dashboard the figures belong to (``?office=``): one the person may
-    see DLTV figures of, or None for all of them."""
-    wanted = parse_id(request.GET.get("office"))
-    offices = Office.objects.with_office_permission(request.user, "dltv.view")
-    return offices.filter(pk=wanted).first() if wanted else None
+    """The office of the DLTV dashboard the figures belong to, or None for every office the person
+    may see."""
+    offices = list(
+        Office.objects.with_office_permission(request.user, "dltv.view").order_by("code")
+    )
+    return office_for_page(request, offices, every_office=True)
 
 
 @login_required

@@ -1,0 +1,56 @@
+"""The office a page shows, for people who may choose among several (a national administrator,
+or someone with roles in more than one office).
+
+Every such page follows the same rules, so a choice made on one page carries to the next:
+
+* ``?office=<id>`` of an office the person may choose shows that office and is remembered;
+* ``?office=`` (empty) on a page that can show every office at once shows them all, and is
+  remembered as "every office";
+* without ``?office``, the remembered choice; without one (or when this page may not show it),
+  the default: every office at once where the page can show that, else the first office by code.
+
+The choice is kept in the session, written only when it changes. Someone of one office always sees
+that office.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.http import HttpRequest
+
+from dlict.core.http import parse_id
+
+SESSION_KEY = "dlict_office"
+EVERY_OFFICE = "all"
+
+
+def office_for_page(
+    request: HttpRequest, offices: Sequence[Any], *, every_office: bool
+) -> Any | None:
+    """The office of ``offices`` (ordered, the person's choices) the page shows, or None for every
+    office at once (only where ``every_office``: a page that can show the whole of them)."""
+    if not offices:
+        return None
+    by_pk = {office.pk: office for office in offices}
+    asked = request.GET.get("office")
+    if asked is not None:
+        wanted = parse_id(asked)
+        if wanted in by_pk:
+            _remember(request, wanted)
+            return by_pk[wanted]
+        if asked == "" and every_office:
+            _remember(request, EVERY_OFFICE)
+            return None
+    remembered = request.session.get(SESSION_KEY)
+    if remembered in by_pk:
+        return by_pk[remembered]
+    if every_office and len(offices) > 1:
+        return None
+    return offices[0]
+
+
+def _remember(request: HttpRequest, value: int | str) -> None:
+    if request.session.get(SESSION_KEY) != value:
+        request.session[SESSION_KEY] = value
