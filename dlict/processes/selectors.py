@@ -196,19 +196,47 @@ def _value_change(part: str, old: Any, new: Any) -> list[PlanRowChange]:
 
 
 def _list_changes(part: str, old: list[Any], new: list[Any]) -> list[PlanRowChange]:
-    keys = [_row_key(row) for row in old], [_row_key(row) for row in new]
-    rows: list[PlanRowChange] = []
-    matcher = SequenceMatcher(a=keys[0], b=keys[1], autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        removed, added = old[i1:i2], new[j1:j2]
-        paired = min(len(removed), len(added)) if op == "replace" else 0
-        for before, after in zip(removed[:paired], added[:paired], strict=True):
-            rows.append(_row(part, "changed", before, after))
-        rows += [_row(part, "removed", before, None) for before in removed[paired:]]
-        rows += [_row(part, "added", None, after) for after in added[paired:]]
+    """Rows are matched as people edit a list: a row left as it was, then a row of the same name
+    (a target, an activity) whose other cells changed, then a row written over another in the
+    same place, if the two are still alike. What is left was added or removed."""
+    before: dict[int, Any] = dict(enumerate(old))
+    match: dict[int, int] = {}  # new index → old index
+    for same in (_row_key, _row_name):
+        for j, row in enumerate(new):
+            if j in match or same(row) is None:
+                continue
+            i = next((i for i in before if same(before[i]) == same(row)), None)
+            if i is not None:
+                match[j] = i
+                del before[i]
+    left_old = sorted(before)
+    left_new = [j for j in range(len(new)) if j not in match]
+    for j, i in zip(left_new, left_old, strict=False):
+        if _alike(old[i], new[j]):
+            match[j] = i
+            del before[i]
+    rows = []
+    for j, row in enumerate(new):
+        if j not in match:
+            rows.append(_row(part, "added", None, row))
+        elif _row_key(old[match[j]]) != _row_key(row):
+            rows.append(_row(part, "changed", old[match[j]], row))
+    rows += [_row(part, "removed", old[i], None) for i in sorted(before)]
     return rows
+
+
+def _row_name(row: Any) -> str | None:
+    """The cell that names a table row (its first); plain rows have none."""
+    if isinstance(row, dict) and row:
+        return str(next(iter(row.values())) or "") or None
+    return None
+
+
+def _alike(old: Any, new: Any) -> bool:
+    def text(row: Any) -> str:
+        return " ".join(map(str, row.values())) if isinstance(row, dict) else str(row)
+
+    return SequenceMatcher(a=text(old), b=text(new), autojunk=False).ratio() >= 0.5
 
 
 def _row(part: str, kind: str, before: Any, after: Any) -> PlanRowChange:

@@ -38,7 +38,9 @@ def test_objectives_added_removed_and_reworded() -> None:
     rows = _parts(after)["objectives"]
     assert rows == (
         PlanRowChange("changed", "เพื่อใช้ DLTV ครบทุกห้อง", "เพื่อใช้ DLTV ครบทุกห้องเรียน"),
-        PlanRowChange("changed", "เพื่อซ่อมจานรับสัญญาณ", "เพื่อพัฒนาครูปลายทาง"),
+        # Written over with something else: one removed, one added, not "changed".
+        PlanRowChange("added", "", "เพื่อพัฒนาครูปลายทาง"),
+        PlanRowChange("removed", "เพื่อซ่อมจานรับสัญญาณ", ""),
     )
     only_added = _parts({**BEFORE, "objectives": [*BEFORE["objectives"], "เพื่อพัฒนาครู"]})
     assert only_added["objectives"] == (PlanRowChange("added", "", "เพื่อพัฒนาครู"),)
@@ -76,6 +78,24 @@ def test_budget_source_and_timeline_dates() -> None:
         PlanCell("To", "2026-02-28", "2026-03-31", is_date=True)
     ]
     assert _parts({**BEFORE, "budget": "15000"}) == {}  # the same amount, written otherwise
+
+
+def test_table_rows_are_matched_by_name_when_one_is_removed_and_another_added() -> None:
+    meeting = {"activity": "ประชุมคณะทำงาน", "start": "2025-10-01", "end": ""}
+    report = {"activity": "สรุปและรายงานผล", "start": "2026-08-17", "end": "2026-09-29"}
+    training = {"activity": "อบรมครูปลายทาง", "start": "2026-01-15", "end": "2026-01-16"}
+    before = {**BEFORE, "timeline": [meeting, ACTIVITY, report]}
+    after = {**BEFORE, "timeline": [meeting, {**report, "end": "2026-09-30"}, training]}
+
+    rows = _parts(after, before)["timeline"]
+
+    assert [row.kind for row in rows] == ["changed", "added", "removed"]
+    assert rows[0].cells[0].after == "สรุปและรายงานผล"
+    assert [(c.before, c.after) for c in rows[0].cells if c.changed] == [
+        ("2026-09-29", "2026-09-30")
+    ]
+    assert rows[1].cells[0].after == "อบรมครูปลายทาง"
+    assert rows[2].cells[0].before == "นิเทศติดตาม"
 
 
 def test_a_part_the_snapshot_gains_later_is_shown_too() -> None:
