@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from dlict.core.scoping import ScopedQuerySet, scope_of
 
 if TYPE_CHECKING:
+    from dlict.core.audit import Change
     from dlict.schools.models import Office
 
 
@@ -37,7 +38,8 @@ class AuditEntryManager(LogEntryManager.from_queryset(AuditEntryQuerySet)):  # t
 
 
 class AuditEntry(AbstractLogEntry):
-    """One create, update or delete of a domain record: who, when, and what changed."""
+    """One create, update or delete of a domain record, or an event (core.audit.audit_event):
+    who, when, and what changed. The properties below are how the trail reads it."""
 
     office: models.ForeignKey[Office | None, Office | None] = models.ForeignKey(
         "schools.Office",
@@ -83,24 +85,21 @@ class AuditEntry(AbstractLogEntry):
     @property
     def headline(self) -> str:
         """What was done to what kind of record: "แก้ไขข้อมูลโรงเรียน", or an event's label."""
-        from dlict.core import audit
-
-        event = audit.entry_event(self)
-        if event is not None:
-            return event[0]
-        of_kind, _of_this = self.HEADLINES.get(self.action, self.HEADLINES[self.Action.UPDATE])
-        return str(of_kind) % {"kind": audit.entry_kind(self)}
+        return self._headline(here=False)
 
     @property
     def headline_here(self) -> str:
-        """The same, on the record's own page (its history), where its kind goes without saying."""
+        """The same on the record's own page (its history), where its kind goes without saying."""
+        return self._headline(here=True)
+
+    def _headline(self, *, here: bool) -> str:
         from dlict.core import audit
 
         event = audit.entry_event(self)
         if event is not None:
             return event[0]
-        _of_kind, of_this = self.HEADLINES.get(self.action, self.HEADLINES[self.Action.UPDATE])
-        return str(of_this)
+        of_kind, of_this = self.HEADLINES.get(self.action, self.HEADLINES[self.Action.UPDATE])
+        return str(of_this) if here else str(of_kind) % {"kind": audit.entry_kind(self)}
 
     @property
     def record_name(self) -> str:
@@ -116,8 +115,8 @@ class AuditEntry(AbstractLogEntry):
         return event[1] if event else []
 
     @property
-    def display_changes(self) -> list[Any]:
-        """The changed fields as people read them (``audit.Change``), without a query per entry."""
+    def display_changes(self) -> list[Change]:
+        """The changed fields as people read them, without a query per entry."""
         from dlict.core import audit
 
         return audit.entry_changes(self)
