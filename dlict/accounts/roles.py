@@ -2,13 +2,15 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Role(models.TextChoices):
     NATIONAL_ADMIN = "national_admin", _("National administrator")
     OFFICE_ADMIN = "office_admin", _("Office administrator")
     OFFICE_STAFF = "office_staff", _("Office staff")
-    DIRECTOR = "director", _("Director")
+    # The office's director (ผู้อำนวยการเขต); a school's director is another word in Thai.
+    DIRECTOR = "director", pgettext_lazy("office role", "Director")
     SUPERVISOR = "supervisor", _("Supervisor")
     SCHOOL_COORDINATOR = "school_coordinator", _("School coordinator")
     TEACHER = "teacher", _("Teacher")

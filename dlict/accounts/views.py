@@ -10,7 +10,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from dlict.accounts.forms import ApiTokenForm, LoginForm
+from dlict.accounts.forms import ApiTokenForm, LoginForm, PasswordChangeForm
 from dlict.accounts.models import ApiToken
 from dlict.accounts.selectors import user_roles_display
 from dlict.accounts.services import api_token_create, api_token_revoke
@@ -34,6 +34,7 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = PasswordChangeForm
     success_url = reverse_lazy("accounts:profile")
 
     def form_valid(self, form: Any) -> HttpResponse:

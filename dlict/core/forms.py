@@ -5,9 +5,11 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from dlict.core import thai
+from dlict.core.thai import thai_sort_key
 
 
 def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
@@ -51,13 +53,8 @@ class ThaiDateField(forms.Field):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
-class _RecordKindField(forms.ModelChoiceField[ContentType]):
-    def label_from_instance(self, obj: ContentType) -> str:
-        return str(obj.name).capitalize()
-
-
 class AuditFilterForm(forms.Form):
-    model = _RecordKindField(
+    model = forms.ModelChoiceField(
         label=_("Record"),
         queryset=ContentType.objects.none(),
         required=False,
@@ -73,20 +70,28 @@ class AuditFilterForm(forms.Form):
         from dlict.core.selectors import audited_models
 
         super().__init__(*args, **kwargs)
-        model_choice_field(self, "model").queryset = audited_models(user=user)
+        kinds = model_choice_field(self, "model")
+        kinds.queryset = audited_models(user=user)
+        # The kinds by their Thai names, in dictionary order (the queryset knows only model names).
+        names = [(kind.pk, capfirst(kind.name)) for kind in kinds.queryset]
+        names.sort(key=lambda choice: thai_sort_key(str(choice[1])))
+        kinds.choices = [("", _("All")), *names]
         choice_field(self, "action").choices = [("", _("All"))] + [
-            (str(value), label)
-            for value, label in AuditEntry.Action.choices
+            (str(value), AuditEntry.ACTION_LABELS[value])
+            for value, _name in AuditEntry.Action.choices
             if value != AuditEntry.Action.ACCESS
         ]
+
+    @property
+    def active_filters(self) -> int:
+        """How many filters are set, to open and label the filter box."""
+        return sum(1 for name in self.fields if self.data.get(name))
 
 
 def thai_sorted_choices(
     objects: Any, label: str = "name_th", empty: str | None = None
 ) -> list[tuple[Any, str]]:
     """Model choices in Thai dictionary order (the database sorts Thai by code point)."""
-    from dlict.core.thai import thai_sort_key
-
     rows = sorted(objects, key=lambda obj: thai_sort_key(getattr(obj, label)))
     head = [("", empty)] if empty is not None else []
     return head + [(obj.pk, getattr(obj, label)) for obj in rows]

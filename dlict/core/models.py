@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from dlict.core.scoping import ScopedQuerySet, scope_of
 
 if TYPE_CHECKING:
+    from dlict.core.audit import Change
     from dlict.schools.models import Office
 
 
@@ -38,7 +38,8 @@ class AuditEntryManager(LogEntryManager.from_queryset(AuditEntryQuerySet)):  # t
 
 
 class AuditEntry(AbstractLogEntry):
-    """One create, update or delete of a domain record: who, when, and what changed."""
+    """One create, update or delete of a domain record, or an event (core.audit.audit_event):
+    who, when, and what changed. The properties below are how the trail reads it."""
 
     office: models.ForeignKey[Office | None, Office | None] = models.ForeignKey(
         "schools.Office",
@@ -58,7 +59,13 @@ class AuditEntry(AbstractLogEntry):
         AbstractLogEntry.Action.DELETE: _("Deleted"),
         AbstractLogEntry.Action.ACCESS: _("Viewed"),
     }
-    _VALUE_WORDS = {"None": "", "True": _("yes"), "False": _("no")}
+    # What the actor did, said of a record of some kind, and of the record whose page this is.
+    HEADLINES = {
+        AbstractLogEntry.Action.CREATE: (_("added the %(kind)s"), _("added the record")),
+        AbstractLogEntry.Action.UPDATE: (_("changed the %(kind)s"), _("changed the record")),
+        AbstractLogEntry.Action.DELETE: (_("deleted the %(kind)s"), _("deleted the record")),
+        AbstractLogEntry.Action.ACCESS: (_("viewed the %(kind)s"), _("viewed the record")),
+    }
 
     class Meta(AbstractLogEntry.Meta):
         verbose_name = _("audit entry")
@@ -70,28 +77,49 @@ class AuditEntry(AbstractLogEntry):
         return str(self.ACTION_LABELS.get(self.action, self.action))
 
     @property
-    def display_changes(self) -> list[tuple[str, str, str]]:
-        """(field, before, after) as people read them, without a query per entry.
+    def actor_name(self) -> str:
+        if self.actor is not None:
+            return str(self.actor.display_name)
+        return self.actor_email or str(_("System"))
 
-        Related records are stored by name (AUDITLOG_USE_FK_STRING_REPRESENTATION), so only the
-        field's label, its choices and yes/no need translating here.
-        """
-        model = self.content_type.model_class()
-        rows = []
-        for name, values in (self.changes or {}).items():
-            if not isinstance(values, list) or len(values) != 2:
-                continue
-            try:
-                field = model._meta.get_field(name) if model else None
-            except FieldDoesNotExist:
-                field = None
-            label = str(getattr(field, "verbose_name", name))
-            choices = {str(key): str(text) for key, text in (getattr(field, "choices", None) or [])}
-            before, after = (
-                str(self._VALUE_WORDS.get(str(v), choices.get(str(v), str(v)))) for v in values
-            )
-            rows.append((label, before, after))
-        return rows
+    @property
+    def headline(self) -> str:
+        """What was done to what kind of record: "แก้ไขข้อมูลโรงเรียน", or an event's label."""
+        return self._headline(here=False)
+
+    @property
+    def headline_here(self) -> str:
+        """The same on the record's own page (its history), where its kind goes without saying."""
+        return self._headline(here=True)
+
+    def _headline(self, *, here: bool) -> str:
+        from dlict.core import audit
+
+        event = audit.entry_event(self)
+        if event is not None:
+            return event[0]
+        of_kind, of_this = self.HEADLINES.get(self.action, self.HEADLINES[self.Action.UPDATE])
+        return str(of_this) if here else str(of_kind) % {"kind": audit.entry_kind(self)}
+
+    @property
+    def record_name(self) -> str:
+        from dlict.core import audit
+
+        return audit.entry_record(self)
+
+    @property
+    def event_details(self) -> list[tuple[str, str]]:
+        from dlict.core import audit
+
+        event = audit.entry_event(self)
+        return event[1] if event else []
+
+    @property
+    def display_changes(self) -> list[Change]:
+        """The changed fields as people read them, without a query per entry."""
+        from dlict.core import audit
+
+        return audit.entry_changes(self)
 
 
 class JobQuerySet(ScopedQuerySet):

@@ -43,15 +43,17 @@ from dlict.processes.models import (
     StepProgress,
 )
 from dlict.processes.selectors import (
-    approval_queue,
     approved_revision,
     current_fiscal_year,
     manual_processes,
     office_staff,
     offices_for,
     open_revision,
+    plan_changes_since_approved,
+    plan_history,
     project_page,
     projects_overview,
+    waiting_plans,
 )
 
 # --- The manual -----------------------------------------------------------------------------------
@@ -159,11 +161,8 @@ def project_detail(request: Request, pk: int) -> HttpResponse:
             "current": current,
             "approved": approved,
             "shown": current or approved,
-            "history": sorted(
-                (event for revision in revisions for event in revision.events.all()),
-                key=lambda event: (event.at, event.pk),
-                reverse=True,
-            ),
+            "changes": plan_changes_since_approved(current, approved),
+            "history": plan_history(revisions),
             "can_change": can_change,
             "can_approve": can_approve,
             "decision_form": DecisionForm(),
@@ -326,7 +325,7 @@ def approvals(request: Request) -> HttpResponse:
     return render(
         request,
         "processes/approvals.html",
-        {"queue": approval_queue(user=request.user), "decision_form": DecisionForm()},
+        {"queue": waiting_plans(user=request.user), "decision_form": DecisionForm()},
     )
 
 

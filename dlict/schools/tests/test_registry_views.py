@@ -267,3 +267,15 @@ def test_a_role_in_one_school_of_another_office_shows_none_of_its_groups(world: 
         world.client_for(world.staff_a).get(reverse("schools:list"), {"office": world.office_a.pk})
     )
     assert "กลุ่มลับแซดแซด" not in page
+
+
+def test_the_school_page_calls_its_head_the_schools_director(world: Any) -> None:
+    world.school_a.director_name = "นายสมชาย ใจดี"
+    world.school_a.save()
+    detail = reverse("schools:detail", args=[world.school_a.pk])
+    page = _names(world.client_for(world.staff_a).get(detail))
+    profile = _names(world.client_for(world.director_a).get(reverse("accounts:profile")))
+
+    assert "<dt>ผู้อำนวยการโรงเรียน</dt><dd>นายสมชาย ใจดี</dd>" in page
+    assert "ผู้อำนวยการเขต" not in page
+    assert "ผู้อำนวยการเขต" in profile  # the office's director, as a role
