@@ -126,7 +126,11 @@ class UsageRecord(models.Model):
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -413,7 +417,11 @@ class EquipmentChange(models.Model):
     status = models.CharField(_("status"), max_length=8, choices=EquipmentStatus.choices)
     note = models.CharField(_("note"), max_length=300, blank=True)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("changed by"),
     )
 
     class Meta:

@@ -31,13 +31,13 @@ def office_for_page(
 ) -> Any | None:
     """The office of ``offices`` (ordered, the person's choices) the page shows, or None for every
     office at once (only where ``every_office``: a page that can show the whole of them)."""
-    if not offices:
-        return None
+    if len(offices) < 2:
+        return offices[0] if offices else None
     by_pk = {office.pk: office for office in offices}
     asked = request.GET.get("office")
     if asked is not None:
         wanted = parse_id(asked)
-        if wanted in by_pk:
+        if wanted is not None and wanted in by_pk:
             _remember(request, wanted)
             return by_pk[wanted]
         if asked == "" and every_office:

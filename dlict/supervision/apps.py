@@ -15,7 +15,9 @@ class SupervisionConfig(AppConfig):
         from dlict.supervision.models import Finding, FollowUp, Rubric, Visit, VisitPhoto
         from dlict.supervision.panels import coverage_section
 
-        for model in (Visit, Rubric, Finding, FollowUp, VisitPhoto):
+        # The key and fingerprint are the system's own: they say nothing to a reader of the trail.
+        audit(Visit, exclude=("key", "fingerprint"))
+        for model in (Rubric, Finding, FollowUp, VisitPhoto):
             audit(model)
         register_section("dltv", 50, coverage_section)
         figures.register("dl-1", supervision_figures)

@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 
 from dlict.core.models import private_storage
 from dlict.core.scoping import ScopedQuerySet, scope_of
+from dlict.core.thai import format_date_short
 from dlict.dltv.choices import DLTV_GRADES, ViewingChannel
 
 
@@ -197,7 +198,8 @@ class Visit(models.Model):
         indexes = [models.Index(fields=["office", "status", "visited_on"], name="visit_office")]
 
     def __str__(self) -> str:
-        return f"{self.school} {self.visited_on or self.planned_on}"
+        day = self.visited_on or self.planned_on
+        return f"{self.school} {format_date_short(day)}" if day else str(self.school)
 
     def get_additional_data(self) -> dict[str, Any]:
         return {"office_id": self.office_id}

@@ -1,5 +1,7 @@
-# Choice labels through the translation catalogue (the labels were Thai text in the code).
+# Choice labels and field names through the catalogue (the labels were Thai text in the code).
 
+import django.db.models.deletion
+from django.conf import settings
 from django.db import migrations, models
 
 
@@ -7,6 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('dltv', '0010_visits_moved_to_supervision'),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -32,6 +35,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterField(
             model_name='equipmentchange',
+            name='changed_by',
+            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by'),
+        ),
+        migrations.AlterField(
+            model_name='equipmentchange',
             name='status',
             field=models.CharField(choices=[('working', 'Present and working'), ('broken', 'Present but broken'), ('none', 'None')], max_length=8, verbose_name='status'),
         ),
@@ -49,6 +57,11 @@ class Migration(migrations.Migration):
             model_name='usagerecord',
             name='grade',
             field=models.CharField(choices=[('k1', 'K1'), ('k2', 'K2'), ('k3', 'K3'), ('p1', 'P1'), ('p2', 'P2'), ('p3', 'P3'), ('p4', 'P4'), ('p5', 'P5'), ('p6', 'P6'), ('m1', 'M1'), ('m2', 'M2'), ('m3', 'M3')], max_length=4, verbose_name='grade'),
+        ),
+        migrations.AlterField(
+            model_name='usagerecord',
+            name='recorded_by',
+            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by'),
         ),
         migrations.AlterField(
             model_name='usagerollup',
