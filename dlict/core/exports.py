@@ -19,7 +19,7 @@ from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from dlict.core.tables import FORMULA_START as _FORMULA_START
 
 
 class Exporter(ABC):

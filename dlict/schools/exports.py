@@ -1,10 +1,15 @@
-"""The school list as a spreadsheet, in the same columns the school-list import reads back."""
+"""The school list as a spreadsheet, in the same columns the school-list import reads back.
+
+Headings and choice labels are in the language of the person who downloads the list; the import
+reads both languages, so a list exported in either comes back unchanged.
+"""
 
 from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from dlict.core.exports import Exporter
 from dlict.schools.imports import FIELD_LABELS
@@ -19,19 +24,23 @@ EXPORT_FIELDS = [
 
 class SchoolListExporter(Exporter):
     filename = "schools"
-    sheet_title = "โรงเรียน"
 
     def __init__(self, schools: QuerySet[School], *, with_office: bool) -> None:
         self.schools = schools
         self.with_office = with_office
+        # A CSV is written as it is sent, after the view has returned: keep the request's language.
+        self.language = translation.get_language()
+        with translation.override(self.language):
+            self.sheet_title = _("Schools")
 
     def headers(self) -> list[str]:
-        headers = [FIELD_LABELS[name] for name in EXPORT_FIELDS]
-        return [*headers, "สังกัด"] if self.with_office else headers
+        with translation.override(self.language):
+            headers = [str(FIELD_LABELS[name]) for name in EXPORT_FIELDS]
+            return [*headers, _("Office")] if self.with_office else headers
 
     def rows(self) -> Iterable[list[Any]]:
-        # Labels in Thai whatever the screen language, so the file reads back in any installation.
-        with translation.override("th"):
+        with translation.override(self.language):
+            yes, no = _("yes"), _("no")
             for school in self.schools.iterator(chunk_size=2000):
                 row = [
                     school.ministry_code,
@@ -47,7 +56,7 @@ class SchoolListExporter(Exporter):
                     school.network_group.name if school.network_group else "",
                     school.get_kind_display() if school.kind else "",
                     school.get_size_display() if school.size else "",
-                    school.dltv,
+                    yes if school.dltv else no,
                     school.latitude,
                     school.longitude,
                     school.phone,
