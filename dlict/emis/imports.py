@@ -9,6 +9,7 @@ level subtotals and to the grand totals. Nothing is written unless every row is 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
@@ -34,6 +35,7 @@ NOT_A_COUNT = gettext_lazy(
 )
 BATCH = 2000
 FIGURES = ("boys", "girls", "total", "rooms")
+FigurePicker = Callable[[str], bool]  # whether a column holds a figure that totals add up
 _SEX_WORDS = {"ชาย": "ชาย", "หญิง": "หญิง", "รวม": "รวม", "ห้อง": "ห้อง", "ห้องเรียน": "ห้อง"}
 
 
@@ -225,12 +227,22 @@ class StudentCountImporter(Importer):
             ).select_related("office")
         }
         seen: dict[str, int] = {}
+        totals = trailing_totals_row(
+            rows, labels=_LEADING_KEYS, codes=("smis_code",), figures=_is_figure
+        )
+        sums = ColumnSums(
+            labels=("smis_code", "name", "area_code", "area_name"), figures=_is_figure
+        )
         for done, row in enumerate(rows, start=1):
-            item = self._check_row(row, plan, offices, schools, seen)
+            item = (
+                None if row is totals else self._check_row(row, plan, offices, schools, seen, sums)
+            )
             if item is not None:
                 plan.schools.append(item)
             if done % 500 == 0:
                 progress(done)
+        if totals is not None:
+            sums.check(totals)
         plan.new_offices = offices.new
         plan.stored = self._stored([item.school for item in plan.schools if item.school])
         return plan
@@ -242,12 +254,18 @@ class StudentCountImporter(Importer):
         offices: _Offices,
         schools: dict[str, School],
         seen: dict[str, int],
+        sums: ColumnSums,
     ) -> PlannedSchool | None:
         code = clean_number_text(row.get("smis_code"))
         name = normalize_school_name(row.get("name"))
-        if not code or code.startswith("รวม"):
-            if _is_totals_or_blank(row, name):
-                return None  # the totals row that closes the file, or a blank line
+        no_code = not code or code.startswith("รวม")
+        if no_code and _is_totals_or_blank(row, name):
+            if _has_figures(row):  # a subtotal: of one office, in a file of several
+                sums.subtotal()
+            return None  # or a blank line, or a note under the table
+        numbers = self._numbers(row)
+        sums.add(numbers)
+        if no_code:
             row.error("smis_code", _("The school code is empty."))
             return None
         if not _valid(smis_code_validator, code):
@@ -263,7 +281,6 @@ class StudentCountImporter(Importer):
             )
             return None
         seen[code] = row.number
-        numbers = self._numbers(row)
         counts = {}
         for grade in plan.grades:
             boys, girls = numbers.get(f"{grade}_boys", 0), numbers.get(f"{grade}_girls", 0)
@@ -400,11 +417,92 @@ def _is_totals_or_blank(row: Row, name: str) -> bool:
     labels = (name, row.get("smis_code"), row.get("area_code"), row.get("area_name"))
     if any(label.strip().startswith("รวม") for label in labels):
         return True
-    figures = (value for key, value in row.cells.items() if key not in _LEADING_KEYS)
-    return not name and all(not value.strip() for value in figures)
+    return not name and not _has_figures(row)
 
 
 _LEADING_KEYS = ("area_code", "area_name", "smis_code", "name")
+
+
+def _has_figures(row: Row) -> bool:
+    return any(value.strip() for key, value in row.cells.items() if key not in _LEADING_KEYS)
+
+
+def trailing_totals_row(
+    rows: list[Row], *, labels: tuple[str, ...], codes: tuple[str, ...], figures: FigurePicker
+) -> Row | None:
+    """The export's totals row: its last row of figures, when that row names no school. The
+    data centre writes "รวม" in it, or leaves the area and school cells all blank; blank lines
+    and a note on the source may follow it."""
+    for row in reversed(rows):
+        if not any(row.get(key).strip() for key in row.cells if figures(key)):
+            continue
+        if any(_is_code(row.get(key)) for key in codes):
+            return None
+        texts = [row.get(key).strip() for key in labels]
+        if not any(texts) or any(text.startswith("รวม") for text in texts):
+            return row
+        return None
+    return None
+
+
+def _is_code(text: str) -> bool:
+    code = clean_number_text(text)
+    return bool(code) and not code.startswith("รวม")
+
+
+def _is_figure(key: str) -> bool:
+    return key not in _LEADING_KEYS
+
+
+class ColumnSums:
+    """Each figure column summed over the school rows, to check the totals row against: over the
+    whole file, and since the last subtotal (a file of several offices may close each with its
+    own "รวม" row, and end with the last one's)."""
+
+    def __init__(self, *, labels: tuple[str, ...], figures: FigurePicker) -> None:
+        self.labels = labels  # the cells that name a row's school
+        self.figures = figures
+        self.all: dict[str, int] = defaultdict(int)
+        self.at_subtotal: dict[str, int] = {}
+
+    def add(self, numbers: dict[str, int | None]) -> None:
+        for key, value in numbers.items():
+            if value:
+                self.all[key] += value
+
+    def subtotal(self) -> None:
+        self.at_subtotal = dict(self.all)
+
+    def check(self, row: Row) -> None:
+        """Every figure the totals row states equals the sum of the schools above it; each that
+        does not is an error of its column, with both numbers."""
+        stated: dict[str, int] = {}
+        for key, text in row.cells.items():
+            if not self.figures(key) or not text.strip():
+                continue
+            value = parse_count(text)
+            if value is None:
+                row.error(key, NOT_A_COUNT % {"value": text})
+            else:
+                stated[key] = value
+        since = {key: total - self.at_subtotal.get(key, 0) for key, total in self.all.items()}
+        if self.at_subtotal and all(since.get(k, 0) == v for k, v in stated.items()):
+            return
+        differ = {key: value for key, value in stated.items() if self.all.get(key, 0) != value}
+        for key, found in differ.items():
+            row.error(
+                key,
+                _("The schools above add up to %(expected)d, but the totals row says %(found)d.")
+                % {"expected": self.all.get(key, 0), "found": found},
+            )
+        if differ and not any(row.get(key).strip() for key in self.labels):
+            row.error(
+                self.labels[0],
+                _(
+                    "This row has no school code or name, so it is read as the file's totals "
+                    "row. If it is a school, give its code."
+                ),
+            )
 
 
 class _Offices:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from dlict.core.imports import Column, Row
 from dlict.core.tables import Table, clean_number_text
-from dlict.emis.imports import office_key, parse_count
+from dlict.emis.imports import ColumnSums, office_key, parse_count, trailing_totals_row
 from dlict.emis.models import SchoolProfile
 from dlict.schools.imports import COLUMNS as SCHOOL_COLUMNS
 from dlict.schools.imports import Plan, SchoolListImporter, _code
@@ -135,7 +135,11 @@ class SchoolInfoImporter(SchoolListImporter):
                 values.pop(key, None)
 
     def check_rows(self, rows: list[Row], progress: Callable[[int], None]) -> Plan:
-        rows = [row for row in rows if not _is_totals_row(row)]
+        # A line that names no school and states no figure is a blank line or a note on the
+        # source; the last row of figures that names no school is the export's totals row.
+        rows = [row for row in rows if _names_a_school(row) or _has_figures(row)]
+        totals = trailing_totals_row(rows, labels=_LABELS, codes=_CODES, figures=_is_figure)
+        rows = [row for row in rows if row is not totals and not _is_totals_row(row)]
         for row in rows:
             self._check_area(row)
         plan = super().check_rows(rows, progress)
@@ -152,6 +156,13 @@ class SchoolInfoImporter(SchoolListImporter):
                       "to add it from the file.") % {"code": item.values.get("ministry_code")},
                 )  # fmt: skip
             self.profiles[item.values["ministry_code"]] = self._profile(row)
+        if totals is not None:
+            sums = ColumnSums(labels=_LABELS, figures=_is_figure)
+            for row in rows:
+                sums.add(
+                    {column.key: parse_count(row.get(column.key)) for column in PROFILE_COLUMNS}
+                )
+            sums.check(totals)
         return plan
 
     def _check_area(self, row: Row) -> None:
@@ -245,6 +256,23 @@ class SchoolInfoImporter(SchoolListImporter):
         return {**summary, "profiles": len(new) + len(changed), "students": students}
 
 
+_LABELS = ("ministry_code", "smis_code", "name_th", "area_code", "area_name")
+_CODES = ("ministry_code", "smis_code")
+_FIGURES = frozenset(column.key for column in PROFILE_COLUMNS)
+
+
+def _is_figure(key: str) -> bool:
+    return key in _FIGURES
+
+
+def _has_figures(row: Row) -> bool:
+    return any(row.get(key).strip() for key in _FIGURES)
+
+
+def _names_a_school(row: Row) -> bool:
+    return any(row.get(key).strip() for key in ("ministry_code", "smis_code", "name_th"))
+
+
 def _is_totals_row(row: Row) -> bool:
     return not _code(row.get("ministry_code")) and row.get("name_th").strip().startswith("รวม")
 
@@ -259,7 +287,7 @@ def area_office(rows: list[Row], *, create: bool) -> Any:
     areas = {
         (clean_number_text(row.get("area_code")), row.get("area_name").strip())
         for row in rows
-        if not _is_totals_row(row)
+        if _names_a_school(row) and not _is_totals_row(row)
     }
     if len(areas) != 1:
         return None
