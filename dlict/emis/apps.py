@@ -14,8 +14,10 @@ class EmisConfig(AppConfig):
         from dlict.emis.imports import StudentCountImporter
         from dlict.emis.models import SchoolProfile
         from dlict.emis.school_info import SchoolInfoImporter
+        from dlict.emis.services import register_events
 
         audit(SchoolProfile, exclude=("data",))
+        register_events()
         jobs.register(StudentCountImporter.kind, ImportJobHandler(StudentCountImporter))
         jobs.register(SchoolInfoImporter.kind, ImportJobHandler(SchoolInfoImporter))
         navigation.register(

@@ -11,21 +11,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dlict.core.imports import Column, Importer, Row
 from dlict.core.scoping import can, scope_of
 from dlict.core.tables import Table, clean_number_text, normalize_header
-from dlict.core.thai import thai_sort_key
 from dlict.emis.grades import GRADES, LEVELS, grades_of
 from dlict.emis.models import StudentCount
+from dlict.emis.services import (
+    NAME_LIMIT,
+    NewOffice,
+    Plan,
+    PlannedSchool,
+    student_counts_write,
+)
 from dlict.schools.models import Office, Province, School, normalize_school_name
 from dlict.schools.validators import office_code_validator, smis_code_validator
 
@@ -33,7 +38,6 @@ PREVIEW_SAMPLES = 20
 NOT_A_COUNT = gettext_lazy(
     "“%(value)s” is not a number of students or rooms (a whole number, 0 or more)."
 )
-BATCH = 2000
 FIGURES = ("boys", "girls", "total", "rooms")
 FigurePicker = Callable[[str], bool]  # whether a column holds a figure that totals add up
 _SEX_WORDS = {"ชาย": "ชาย", "หญิง": "หญิง", "รวม": "รวม", "ห้อง": "ห้อง", "ห้องเรียน": "ห้อง"}
@@ -123,56 +127,10 @@ def office_key(text: str) -> str:
     return clean_number_text(name)
 
 
-@dataclass(frozen=True)
-class NewOffice:
-    code: str
-    name: str
-    province_id: int
-    level: str
-
-    def create(self) -> Office:
-        return Office.objects.create(
-            code=self.code, name_th=self.name, province_id=self.province_id, level=self.level
-        )
-
-
-@dataclass
-class PlannedSchool:
-    row: int
-    smis_code: str
-    name: str
-    office: Office | None  # None: an office the file names that the import will create
-    area_code: str
-    area_name: str
-    school: School | None
-    counts: dict[str, tuple[int, int, int]]  # grade → (boys, girls, rooms); grades in the file
-
-    @property
-    def students(self) -> int:
-        return sum(boys + girls for boys, girls, _rooms in self.counts.values())
-
-
-@dataclass
-class Plan:
-    schools: list[PlannedSchool] = field(default_factory=list)
-    grades: list[str] = field(default_factory=list)  # the grades the file has columns for
-    new_offices: dict[str, NewOffice] = field(default_factory=dict)  # by area code
-    # (school smis code, grade) → (boys, girls, rooms) as stored now, for the schools in the file
-    stored: dict[tuple[str, str], tuple[int, int, int]] = field(default_factory=dict)
-
-    def changes(self) -> tuple[int, int]:
-        """Schools whose figures change, and rows of figures that change."""
-        schools = rows = 0
-        for item in self.schools:
-            changed = [
-                grade
-                for grade in self.grades
-                if self.stored.get((item.smis_code, grade), (0, 0, 0))
-                != item.counts.get(grade, (0, 0, 0))
-            ]
-            schools += bool(changed) or item.school is None
-            rows += len(changed)
-        return schools, rows
+def source_name(job: Any) -> str:
+    """The uploaded file's name, or the name of the file given to the console command."""
+    name = getattr(job, "input_name", "") or getattr(getattr(job, "input_file", None), "path", "")
+    return Path(str(name)).name if name else ""
 
 
 class StudentCountImporter(Importer):
@@ -311,6 +269,12 @@ class StudentCountImporter(Importer):
                 )
                 % {"code": code, "name": name},
             )
+        if school is None and self.create_schools and not 0 < len(name) <= NAME_LIMIT:
+            row.error(
+                "name",
+                _("A new school needs its name, of at most %(limit)d characters.")
+                % {"limit": NAME_LIMIT},
+            )
         if isinstance(office, bool):  # refused; the resolver said why
             return None
         return PlannedSchool(
@@ -399,6 +363,9 @@ class StudentCountImporter(Importer):
             plan=plan,
             academic_year=self.academic_year,
             data_round=self.data_round,
+            actor=self.user,
+            job=self.job,
+            file_name=source_name(self.job),
             progress=progress,
         )
         return {
@@ -587,91 +554,3 @@ class _Offices:
             )
             return False
         return office
-
-
-def student_counts_write(
-    *,
-    plan: Plan,
-    academic_year: int,
-    data_round: int,
-    progress: Callable[[int, int], None] = lambda done, total: None,
-) -> dict[str, int]:
-    """Write a checked plan: new offices and schools, then every changed figure. Grades that the
-    file has and a school no longer teaches are removed; grades the file lacks are kept."""
-    with transaction.atomic():
-        offices = {new.code: new.create() for new in plan.new_offices.values()}
-        new_schools = []
-        for item in plan.schools:
-            if item.school is None:
-                office = item.office or offices[item.area_code]
-                item.school = School(
-                    office=office,
-                    smis_code=item.smis_code,
-                    name_th=item.name,
-                    name_sort=thai_sort_key(item.name),
-                )
-                new_schools.append(item.school)
-        School.objects.bulk_create(new_schools, batch_size=BATCH)
-        _write_counts(plan, academic_year, data_round, progress)
-    return {"offices": len(offices), "schools": len(new_schools)}
-
-
-def _write_counts(
-    plan: Plan, academic_year: int, data_round: int, progress: Callable[[int, int], None]
-) -> None:
-    """Insert, update and delete figures with plain statements: a national file has a quarter of
-    a million of them, and building a model object for each would take longer than writing."""
-    stored = StudentCount.objects.filter(academic_year=academic_year, data_round=data_round)
-    school_ids = [item.school.pk for item in plan.schools if item.school]
-    if len(school_ids) < 5000:  # beyond that, one pass over the round is cheaper than IN (...)
-        stored = stored.filter(school_id__in=school_ids)
-    existing = {
-        (school_id, grade): pk
-        for pk, school_id, grade in stored.values_list("pk", "school_id", "grade").iterator(
-            chunk_size=5000
-        )
-    }
-    new: list[tuple[int, int, int, int, str, int, int, int]] = []
-    changed: list[tuple[int, int, int, int]] = []
-    gone: list[int] = []
-    for item in plan.schools:
-        school = item.school
-        if school is None:  # student_counts_write has created every new school
-            raise RuntimeError(f"school {item.smis_code} was not created")
-        for grade in plan.grades:
-            figures = item.counts.get(grade, (0, 0, 0))
-            if figures == plan.stored.get((item.smis_code, grade), (0, 0, 0)):
-                continue
-            pk = existing.get((school.pk, grade))
-            if pk is None:
-                if figures != (0, 0, 0):
-                    new.append((school.office_id, school.pk, academic_year, data_round, grade,
-                                *figures))  # fmt: skip
-            elif figures == (0, 0, 0):
-                gone.append(pk)
-            else:
-                changed.append((*figures, pk))
-    table = connection.ops.quote_name(StudentCount._meta.db_table)
-    # The table's name comes from the model; every value goes as a parameter.
-    columns = "office_id, school_id, academic_year, data_round, grade, boys, girls, rooms"
-    insert = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"  # noqa: S608
-    update = f"UPDATE {table} SET boys = %s, girls = %s, rooms = %s WHERE id = %s"  # noqa: S608
-    total, done = len(new) + len(changed) + len(gone), 0
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and new:
-            # COPY streams the rows in one statement: far quicker than a quarter-million INSERTs.
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for values in new:
-                    copy.write_row(values)
-            done = len(new)
-            new = []
-            progress(done, total)
-        for statement, rows in ((insert, new), (update, changed)):
-            for start in range(0, len(rows), BATCH):
-                batch = rows[start : start + BATCH]
-                cursor.executemany(statement, batch)
-                done += len(batch)
-                progress(done, total)
-    for start in range(0, len(gone), BATCH):
-        StudentCount.objects.filter(pk__in=gone[start : start + BATCH]).delete()
-    progress(total, total)
