@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from dlict.core.models import Job
 from dlict.schools.models import District, NetworkGroup, School, SubDistrict
@@ -86,3 +87,13 @@ def test_the_exported_list_imports_back_with_no_change(
     assert confirm(staff, job).status == Job.Status.SUCCEEDED
     after = list(School.objects.order_by("pk").values())
     assert after == before
+
+
+def test_a_csv_is_written_in_the_language_it_was_asked_in(world: Any) -> None:
+    staff = world.client_for(world.staff_a)
+    staff.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = staff.get(reverse("schools:export", args=["csv"]))
+    # The rows are written as the response is sent, when the thread may serve another request.
+    with translation.override("th"):
+        text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert text.startswith("Ministry code,SMIS code,OBEC code,School name")
