@@ -40,6 +40,8 @@ NOT_A_COUNT = gettext_lazy(
 )
 FIGURES = ("boys", "girls", "total", "rooms")
 FigurePicker = Callable[[str], bool]  # whether a column holds a figure that totals add up
+# The columns below are the data centre's own headings, in Thai as its files write them: they are
+# the file format, not words of ours, so they stay out of the catalogue (nothing exports them).
 _SEX_WORDS = {"ชาย": "ชาย", "หญิง": "หญิง", "รวม": "รวม", "ห้อง": "ห้อง", "ห้องเรียน": "ห้อง"}
 
 

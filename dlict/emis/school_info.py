@@ -58,7 +58,8 @@ _REGISTRY = (
     ),
     Column("director_name", "ชื่อผู้อำนวยการ", _CODE_ALIASES["director_name"]),
 )
-# Figures of the school's profile: model field → column.
+# Figures of the school's profile: model field → column. Like the codes' aliases above, these are
+# the data centre's headings, in Thai as its file writes them, not words of ours to translate.
 PROFILE_COLUMNS = (
     Column("directors", "จำนวนผู้อำนวยการ", ("ผู้อำนวยการ (คน)", "ผอ.")),
     Column("deputies", "จำนวนรองผู้อำนวยการ", ("รองผู้อำนวยการ", "รองผู้อำนวยการ (คน)", "รอง ผอ.")),
