@@ -96,6 +96,8 @@ class SchoolInfoImporter(SchoolListImporter):
     permission = "emis.import"
     template = "emis/_school_info_job.html"
     upload_url_name = "emis:import-schools"
+    # The data centre's file always carries the ministry code; the profiles are kept by it.
+    reads_schools_without_ministry_code = False
 
     def __init__(self, *, job: Any) -> None:
         super().__init__(job=job)

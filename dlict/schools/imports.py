@@ -3,7 +3,8 @@
 Rows are matched to the registry by the 10-digit ministry code: a new code adds a school to the
 importing office, a known code updates that school. A column left out of the file leaves that
 field alone; a column present with an empty cell clears it (a blank province means the office's).
-This module reads and checks; dlict.schools.services.school_bulk_upsert writes.
+A school the students-by-grade export created has no ministry code: its row is matched by the
+SMIS code. This module reads and checks; dlict.schools.services.school_bulk_upsert writes.
 """
 
 from __future__ import annotations
@@ -220,7 +221,9 @@ class SchoolListImporter(Importer):
             values: dict[str, Any] = {}
             self._parse_codes(row, values)
             self._check_codes(row, values, seen, existing)
-            school = existing["ministry_code"].get(values["ministry_code"])
+            school = self._registry_school(values, existing)
+            if school is not None and school.ministry_code is None and not values["ministry_code"]:
+                self._keep_codes_blank(row, values, school)
             self._parse_text(row, values)
             self._parse_place(row, values, divisions, school)
             self._parse_choices(row, values, kinds, sizes)
@@ -257,13 +260,33 @@ class SchoolListImporter(Importer):
                 )
             else:
                 seen[(key, code)] = row.number
-        school = existing["ministry_code"].get(values["ministry_code"])
+        school = self._registry_school(values, existing)
         if school is not None and school.office_id != self.office.pk:
             row.error("ministry_code", _("A school with this code belongs to another office."))
         for key in ("smis_code", "obec_code"):
             holder = existing[key].get(values[key])
             if holder is not None and holder != school:
                 row.error(key, _("This code belongs to another school in the registry."))
+
+    # A school the students-by-grade export created knows only its SMIS code, so the registry's
+    # own export writes its ministry and OBEC codes blank. The list reads such a row back by its
+    # SMIS code and leaves those codes blank; every other row needs its ministry code.
+    reads_schools_without_ministry_code = True
+
+    def _registry_school(
+        self, values: dict[str, Any], existing: dict[str, dict[str, School]]
+    ) -> School | None:
+        if values["ministry_code"] or not self.reads_schools_without_ministry_code:
+            return existing["ministry_code"].get(values["ministry_code"])
+        holder = existing["smis_code"].get(values["smis_code"])
+        return holder if holder is not None and holder.ministry_code is None else None
+
+    def _keep_codes_blank(self, row: Row, values: dict[str, Any], school: School) -> None:
+        blank = {"ministry_code"} | ({"obec_code"} if school.obec_code is None else set())
+        blank = {key for key in blank if not values[key]}
+        headings = {row.headings.get(key, key) for key in blank}
+        row.errors = [error for error in row.errors if error.column not in headings]
+        values.update(dict.fromkeys(blank))
 
     def _existing_schools(self, rows: list[Row]) -> dict[str, dict[str, School]]:
         """Schools already holding any code that appears in the file, by code."""

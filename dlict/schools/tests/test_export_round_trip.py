@@ -52,6 +52,11 @@ def varied_schools(world: Any) -> list[School]:
                 director_name="นายสมชาย ใจดี" if full else "",
             )
         )
+    # Created from the students-by-grade export, which gives the SMIS code only.
+    schools.append(
+        SchoolFactory(office=office, name_th="บ้านใหม่จากไฟล์นักเรียน", ministry_code=None,
+                      obec_code=None, district=None, sub_district=None, postcode="")
+    )  # fmt: skip
     return schools
 
 
@@ -97,3 +102,18 @@ def test_a_csv_is_written_in_the_language_it_was_asked_in(world: Any) -> None:
     with translation.override("th"):
         text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert text.startswith("Ministry code,SMIS code,OBEC code,School name")
+
+
+def test_only_a_school_without_a_ministry_code_may_leave_it_blank(world: Any) -> None:
+    School.objects.filter(pk=world.school_b.pk).update(ministry_code=None)
+    staff = world.client_for(world.staff_a)
+    headers = "รหัสกระทรวง,รหัส SMIS,รหัส OBEC,ชื่อโรงเรียน"
+    rows = [
+        f",{world.school_a.smis_code},{world.school_a.obec_code},{world.school_a.name_th}",
+        f",{world.school_b.smis_code},{world.school_b.obec_code},{world.school_b.name_th}",
+        ",59999999,599999,บ้านใหม่",
+    ]
+    job = upload(staff, "\n".join([headers, *rows]).encode())
+    errors = {(e["row"], e["column"].split(" (")[0]) for e in job.result["errors"]}
+    assert {(2, "รหัสกระทรวง"), (4, "รหัสกระทรวง")} <= errors
+    assert not [error for error in errors if error[0] == 3]  # school B has no ministry code
