@@ -14,13 +14,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.http import FileResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from dlict.core.tables import FORMULA_START as _FORMULA_START
 
 
 class Exporter(ABC):
@@ -83,13 +84,16 @@ class _Echo:
         return value
 
 
-def _csv_lines(exporter: Exporter) -> Iterator[str]:
+def _csv_lines(exporter: Exporter, language: str) -> Iterator[str]:
     writer = csv.writer(_Echo())
-    # The byte-order mark makes Excel read the file as UTF-8 instead of the Thai code page.
-    yield "\ufeff"
-    yield writer.writerow(exporter.headers())
-    for row in exporter.rows():
-        yield writer.writerow([_safe_text(_plain(value)) for value in row])
+    # The rows are written while the response is sent, after the view has returned: in the
+    # language of the request, not whichever the thread has by then.
+    with translation.override(language):
+        # The byte-order mark makes Excel read the file as UTF-8 instead of the Thai code page.
+        yield "\ufeff"
+        yield writer.writerow(exporter.headers())
+        for row in exporter.rows():
+            yield writer.writerow([_safe_text(_plain(value)) for value in row])
 
 
 def _stamped(exporter: Exporter, extension: str) -> str:
@@ -97,7 +101,8 @@ def _stamped(exporter: Exporter, extension: str) -> str:
 
 
 def export_csv(exporter: Exporter) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(_csv_lines(exporter), content_type="text/csv; charset=utf-8")
+    lines = _csv_lines(exporter, translation.get_language() or settings.LANGUAGE_CODE)
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_stamped(exporter, "csv")}"'
     return response
 

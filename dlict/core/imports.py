@@ -14,6 +14,8 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from dlict.core.jobs import JobOutcome, JobTakenBack, job_settle
@@ -28,12 +30,19 @@ MAX_REPORTED_ERRORS = 500
 @dataclass(frozen=True)
 class Column:
     key: str
-    label: str  # the heading we write in exports and name in messages
+    # The heading we write in exports and name in messages; through the catalogue (a lazy
+    # string), it is recognised in every language, so a file exported in English reads back.
+    label: str | Promise
     aliases: tuple[str, ...] = ()
     required: bool = False
 
     def names(self) -> set[str]:
-        return {normalize_header(name) for name in (self.label, self.key, *self.aliases)}
+        labels = [str(self.label)]
+        if isinstance(self.label, Promise):
+            for language, _name in settings.LANGUAGES:
+                with translation.override(language):
+                    labels.append(str(self.label))
+        return {normalize_header(name) for name in (*labels, self.key, *self.aliases)}
 
 
 @dataclass
@@ -86,10 +95,11 @@ class Importer(ABC):
     def _match(self, headers: list[str]) -> dict[int, Column]:
         found: dict[int, Column] = {}
         taken: set[str] = set()
+        names = {column.key: column.names() for column in self.columns}
         for index, heading in enumerate(headers):
             name = normalize_header(heading)
             for column in self.columns:
-                if column.key not in taken and name and name in column.names():
+                if column.key not in taken and name and name in names[column.key]:
                     found[index] = column
                     taken.add(column.key)
                     break
@@ -115,7 +125,7 @@ class Importer(ABC):
                 [
                     RowError(
                         table.header_row,
-                        column.label,
+                        str(column.label),
                         _("The column “%(column)s” is missing from the header row.")
                         % {"column": column.label},
                     )

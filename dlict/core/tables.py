@@ -24,6 +24,8 @@ MAX_XLSX_ENTRIES = 2_000
 MAX_XLSX_UNPACKED = 300 * 1024 * 1024
 MAX_XLSX_RATIO = 200
 HEADER_SEARCH_ROWS = 15
+# Text a spreadsheet would run as a formula; our exports write it behind an apostrophe.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 _BINARY_SIGNATURES = {
     b"%PDF": "PDF",
@@ -122,11 +124,19 @@ def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
     try:
         for cells in reader:
             line = reader.line_num
-            yield line, [cell.strip() for cell in cells]
+            yield line, [_unescaped(cell.strip()) for cell in cells]
     except csv.Error as error:
         raise FileRejected(
             _("Row %(row)d cannot be read as CSV: %(error)s") % {"row": line + 1, "error": error}
         ) from None
+
+
+def _unescaped(cell: str) -> str:
+    """A cell our CSV export wrote behind an apostrophe so no spreadsheet runs it ("'+66 53…"),
+    read back as the text it is; Excel drops that apostrophe itself when it saves a CSV."""
+    if cell.startswith("'") and cell[1:2] and cell[1] in FORMULA_START:
+        return cell[1:]
+    return cell
 
 
 def _check_zip(data: bytes) -> None:

@@ -8,14 +8,19 @@ class EmisConfig(AppConfig):
     verbose_name = _("School information (EMIS)")
 
     def ready(self) -> None:
-        from dlict.core import jobs, navigation
+        from dlict.core import figures, jobs, navigation
         from dlict.core.imports import ImportJobHandler
         from dlict.core.models import audit
+        from dlict.emis.figures import completeness_figures, student_figures
         from dlict.emis.imports import StudentCountImporter
         from dlict.emis.models import SchoolProfile
         from dlict.emis.school_info import SchoolInfoImporter
+        from dlict.emis.services import register_events
 
         audit(SchoolProfile, exclude=("data",))
+        register_events()
+        figures.register("info-1", student_figures)
+        figures.register("info-2", completeness_figures)
         jobs.register(StudentCountImporter.kind, ImportJobHandler(StudentCountImporter))
         jobs.register(SchoolInfoImporter.kind, ImportJobHandler(SchoolInfoImporter))
         navigation.register(

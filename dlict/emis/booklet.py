@@ -9,23 +9,21 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from dlict.core.pdf import render_pdf
 from dlict.core.thai import format_date_long
 from dlict.emis import selectors
 from dlict.emis.grades import GRADE_BY_CODE, LEVEL_BY_CODE
+from dlict.emis.models import DataRound
 from dlict.emis.selectors import FigureScope, Period
 from dlict.schools.models import School
 
 TEMPLATE = "emis/typst/booklet.typ"
-SIZE_LABELS = {
-    School.Size.SMALL: "ขนาดเล็ก (ไม่เกิน 120 คน)",
-    School.Size.MEDIUM: "ขนาดกลาง (121–600 คน)",
-    School.Size.LARGE: "ขนาดใหญ่ (601–1,499 คน)",
-    School.Size.EXTRA_LARGE: "ขนาดใหญ่พิเศษ (1,500 คนขึ้นไป)",
-}
-ROUND_DATES = {1: "10 มิถุนายน", 2: "10 พฤศจิกายน"}
+# The booklet is an official Thai document: its layout's own headings are Thai, so the words this
+# module gives it come from the catalogue in Thai, whatever the screen's language.
+LANGUAGE = "th"
 
 
 def _ratio(students: int, teachers: int | None) -> str:
@@ -34,12 +32,20 @@ def _ratio(students: int, teachers: int | None) -> str:
 
 def _round_text(period: Period) -> str:
     """The count's date: rounds 1 and 2 fall in the calendar year the academic year is named by."""
-    if period.data_round in ROUND_DATES:
-        return f"ข้อมูล ณ วันที่ {ROUND_DATES[period.data_round]} {period.academic_year}"
-    return f"ข้อมูล ณ สิ้นปีการศึกษา {period.academic_year}"
+    if period.data_round == DataRound.YEAR_END:
+        return _("Figures as of the end of academic year %(year)d") % {"year": period.academic_year}
+    return _("Figures as of %(date)s %(year)d") % {
+        "date": period.round_label,
+        "year": period.academic_year,
+    }
 
 
 def booklet_document(*, figures: FigureScope, period: Period, title_office: str) -> dict[str, Any]:
+    with translation.override(LANGUAGE):
+        return _document(figures=figures, period=period, title_office=title_office)
+
+
+def _document(*, figures: FigureScope, period: Period, title_office: str) -> dict[str, Any]:
     board = selectors.dashboard(figures, period, page_lists=False)
     schools = selectors.school_figures(figures, period)
     totals = board.totals
@@ -51,7 +57,7 @@ def booklet_document(*, figures: FigureScope, period: Period, title_office: str)
         by_size[size][1] += school.students
     change = board.change_total
     return {
-        "title": "เอกสารสารสนเทศทางการศึกษา",
+        "title": _("Educational information booklet"),
         "office_name": title_office,
         "academic_year": str(period.academic_year),
         "round": _round_text(period),
@@ -92,8 +98,8 @@ def booklet_document(*, figures: FigureScope, period: Period, title_office: str)
         "by_district": [_area(row) for row in board.districts],
         "by_group": [_area(row) for row in board.network_groups],
         "by_size": [
-            {"label": label, "schools": by_size[size][0], "students": by_size[size][1]}
-            for size, label in SIZE_LABELS.items()
+            {"label": str(label), "schools": by_size[size][0], "students": by_size[size][1]}
+            for size, label in School.Size.choices
         ],
         "small_schools": [
             {
@@ -140,7 +146,7 @@ def _grade_of(label: str) -> Any:
 
 def _area(row: selectors.AreaRow) -> dict[str, Any]:
     return {
-        "name": row.name or "ไม่ระบุ",
+        "name": row.name or _("Not recorded"),
         "schools": row.schools,
         "students": row.students,
         "teachers": row.teachers,

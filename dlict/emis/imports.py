@@ -9,22 +9,28 @@ level subtotals and to the grand totals. Nothing is written unless every row is 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dlict.core.imports import Column, Importer, Row
 from dlict.core.scoping import can, scope_of
 from dlict.core.tables import Table, clean_number_text, normalize_header
-from dlict.core.thai import thai_sort_key
 from dlict.emis.grades import GRADES, LEVELS, grades_of
 from dlict.emis.models import StudentCount
+from dlict.emis.services import (
+    NAME_LIMIT,
+    NewOffice,
+    Plan,
+    PlannedSchool,
+    student_counts_write,
+)
 from dlict.schools.models import Office, Province, School, normalize_school_name
 from dlict.schools.validators import office_code_validator, smis_code_validator
 
@@ -32,8 +38,10 @@ PREVIEW_SAMPLES = 20
 NOT_A_COUNT = gettext_lazy(
     "“%(value)s” is not a number of students or rooms (a whole number, 0 or more)."
 )
-BATCH = 2000
 FIGURES = ("boys", "girls", "total", "rooms")
+FigurePicker = Callable[[str], bool]  # whether a column holds a figure that totals add up
+# The columns below are the data centre's own headings, in Thai as its files write them: they are
+# the file format, not words of ours, so they stay out of the catalogue (nothing exports them).
 _SEX_WORDS = {"ชาย": "ชาย", "หญิง": "หญิง", "รวม": "รวม", "ห้อง": "ห้อง", "ห้องเรียน": "ห้อง"}
 
 
@@ -121,56 +129,10 @@ def office_key(text: str) -> str:
     return clean_number_text(name)
 
 
-@dataclass(frozen=True)
-class NewOffice:
-    code: str
-    name: str
-    province_id: int
-    level: str
-
-    def create(self) -> Office:
-        return Office.objects.create(
-            code=self.code, name_th=self.name, province_id=self.province_id, level=self.level
-        )
-
-
-@dataclass
-class PlannedSchool:
-    row: int
-    smis_code: str
-    name: str
-    office: Office | None  # None: an office the file names that the import will create
-    area_code: str
-    area_name: str
-    school: School | None
-    counts: dict[str, tuple[int, int, int]]  # grade → (boys, girls, rooms); grades in the file
-
-    @property
-    def students(self) -> int:
-        return sum(boys + girls for boys, girls, _rooms in self.counts.values())
-
-
-@dataclass
-class Plan:
-    schools: list[PlannedSchool] = field(default_factory=list)
-    grades: list[str] = field(default_factory=list)  # the grades the file has columns for
-    new_offices: dict[str, NewOffice] = field(default_factory=dict)  # by area code
-    # (school smis code, grade) → (boys, girls, rooms) as stored now, for the schools in the file
-    stored: dict[tuple[str, str], tuple[int, int, int]] = field(default_factory=dict)
-
-    def changes(self) -> tuple[int, int]:
-        """Schools whose figures change, and rows of figures that change."""
-        schools = rows = 0
-        for item in self.schools:
-            changed = [
-                grade
-                for grade in self.grades
-                if self.stored.get((item.smis_code, grade), (0, 0, 0))
-                != item.counts.get(grade, (0, 0, 0))
-            ]
-            schools += bool(changed) or item.school is None
-            rows += len(changed)
-        return schools, rows
+def source_name(job: Any) -> str:
+    """The uploaded file's name, or the name of the file given to the console command."""
+    name = getattr(job, "input_name", "") or getattr(getattr(job, "input_file", None), "path", "")
+    return Path(str(name)).name if name else ""
 
 
 class StudentCountImporter(Importer):
@@ -225,12 +187,22 @@ class StudentCountImporter(Importer):
             ).select_related("office")
         }
         seen: dict[str, int] = {}
+        totals = trailing_totals_row(
+            rows, labels=_LEADING_KEYS, codes=("smis_code",), figures=_is_figure
+        )
+        sums = ColumnSums(
+            labels=("smis_code", "name", "area_code", "area_name"), figures=_is_figure
+        )
         for done, row in enumerate(rows, start=1):
-            item = self._check_row(row, plan, offices, schools, seen)
+            item = (
+                None if row is totals else self._check_row(row, plan, offices, schools, seen, sums)
+            )
             if item is not None:
                 plan.schools.append(item)
             if done % 500 == 0:
                 progress(done)
+        if totals is not None:
+            sums.check(totals)
         plan.new_offices = offices.new
         plan.stored = self._stored([item.school for item in plan.schools if item.school])
         return plan
@@ -242,12 +214,18 @@ class StudentCountImporter(Importer):
         offices: _Offices,
         schools: dict[str, School],
         seen: dict[str, int],
+        sums: ColumnSums,
     ) -> PlannedSchool | None:
         code = clean_number_text(row.get("smis_code"))
         name = normalize_school_name(row.get("name"))
-        if not code or code.startswith("รวม"):
-            if _is_totals_or_blank(row, name):
-                return None  # the totals row that closes the file, or a blank line
+        no_code = not code or code.startswith("รวม")
+        if no_code and _is_totals_or_blank(row, name):
+            if _has_figures(row):  # a subtotal: of one office, in a file of several
+                sums.subtotal()
+            return None  # or a blank line, or a note under the table
+        numbers = self._numbers(row)
+        sums.add(numbers)
+        if no_code:
             row.error("smis_code", _("The school code is empty."))
             return None
         if not _valid(smis_code_validator, code):
@@ -263,7 +241,6 @@ class StudentCountImporter(Importer):
             )
             return None
         seen[code] = row.number
-        numbers = self._numbers(row)
         counts = {}
         for grade in plan.grades:
             boys, girls = numbers.get(f"{grade}_boys", 0), numbers.get(f"{grade}_girls", 0)
@@ -293,6 +270,12 @@ class StudentCountImporter(Importer):
                     "Choose “create new schools” to add it from the file."
                 )
                 % {"code": code, "name": name},
+            )
+        if school is None and self.create_schools and not 0 < len(name) <= NAME_LIMIT:
+            row.error(
+                "name",
+                _("A new school needs its name, of at most %(limit)d characters.")
+                % {"limit": NAME_LIMIT},
             )
         if isinstance(office, bool):  # refused; the resolver said why
             return None
@@ -382,6 +365,9 @@ class StudentCountImporter(Importer):
             plan=plan,
             academic_year=self.academic_year,
             data_round=self.data_round,
+            actor=self.user,
+            job=self.job,
+            file_name=source_name(self.job),
             progress=progress,
         )
         return {
@@ -400,11 +386,92 @@ def _is_totals_or_blank(row: Row, name: str) -> bool:
     labels = (name, row.get("smis_code"), row.get("area_code"), row.get("area_name"))
     if any(label.strip().startswith("รวม") for label in labels):
         return True
-    figures = (value for key, value in row.cells.items() if key not in _LEADING_KEYS)
-    return not name and all(not value.strip() for value in figures)
+    return not name and not _has_figures(row)
 
 
 _LEADING_KEYS = ("area_code", "area_name", "smis_code", "name")
+
+
+def _has_figures(row: Row) -> bool:
+    return any(value.strip() for key, value in row.cells.items() if key not in _LEADING_KEYS)
+
+
+def trailing_totals_row(
+    rows: list[Row], *, labels: tuple[str, ...], codes: tuple[str, ...], figures: FigurePicker
+) -> Row | None:
+    """The export's totals row: its last row of figures, when that row names no school. The
+    data centre writes "รวม" in it, or leaves the area and school cells all blank; blank lines
+    and a note on the source may follow it."""
+    for row in reversed(rows):
+        if not any(row.get(key).strip() for key in row.cells if figures(key)):
+            continue
+        if any(_is_code(row.get(key)) for key in codes):
+            return None
+        texts = [row.get(key).strip() for key in labels]
+        if not any(texts) or any(text.startswith("รวม") for text in texts):
+            return row
+        return None
+    return None
+
+
+def _is_code(text: str) -> bool:
+    code = clean_number_text(text)
+    return bool(code) and not code.startswith("รวม")
+
+
+def _is_figure(key: str) -> bool:
+    return key not in _LEADING_KEYS
+
+
+class ColumnSums:
+    """Each figure column summed over the school rows, to check the totals row against: over the
+    whole file, and since the last subtotal (a file of several offices may close each with its
+    own "รวม" row, and end with the last one's)."""
+
+    def __init__(self, *, labels: tuple[str, ...], figures: FigurePicker) -> None:
+        self.labels = labels  # the cells that name a row's school
+        self.figures = figures
+        self.all: dict[str, int] = defaultdict(int)
+        self.at_subtotal: dict[str, int] = {}
+
+    def add(self, numbers: dict[str, int | None]) -> None:
+        for key, value in numbers.items():
+            if value:
+                self.all[key] += value
+
+    def subtotal(self) -> None:
+        self.at_subtotal = dict(self.all)
+
+    def check(self, row: Row) -> None:
+        """Every figure the totals row states equals the sum of the schools above it; each that
+        does not is an error of its column, with both numbers."""
+        stated: dict[str, int] = {}
+        for key, text in row.cells.items():
+            if not self.figures(key) or not text.strip():
+                continue
+            value = parse_count(text)
+            if value is None:
+                row.error(key, NOT_A_COUNT % {"value": text})
+            else:
+                stated[key] = value
+        since = {key: total - self.at_subtotal.get(key, 0) for key, total in self.all.items()}
+        if self.at_subtotal and all(since.get(k, 0) == v for k, v in stated.items()):
+            return
+        differ = {key: value for key, value in stated.items() if self.all.get(key, 0) != value}
+        for key, found in differ.items():
+            row.error(
+                key,
+                _("The schools above add up to %(expected)d, but the totals row says %(found)d.")
+                % {"expected": self.all.get(key, 0), "found": found},
+            )
+        if differ and not any(row.get(key).strip() for key in self.labels):
+            row.error(
+                self.labels[0],
+                _(
+                    "This row has no school code or name, so it is read as the file's totals "
+                    "row. If it is a school, give its code."
+                ),
+            )
 
 
 class _Offices:
@@ -489,91 +556,3 @@ class _Offices:
             )
             return False
         return office
-
-
-def student_counts_write(
-    *,
-    plan: Plan,
-    academic_year: int,
-    data_round: int,
-    progress: Callable[[int, int], None] = lambda done, total: None,
-) -> dict[str, int]:
-    """Write a checked plan: new offices and schools, then every changed figure. Grades that the
-    file has and a school no longer teaches are removed; grades the file lacks are kept."""
-    with transaction.atomic():
-        offices = {new.code: new.create() for new in plan.new_offices.values()}
-        new_schools = []
-        for item in plan.schools:
-            if item.school is None:
-                office = item.office or offices[item.area_code]
-                item.school = School(
-                    office=office,
-                    smis_code=item.smis_code,
-                    name_th=item.name,
-                    name_sort=thai_sort_key(item.name),
-                )
-                new_schools.append(item.school)
-        School.objects.bulk_create(new_schools, batch_size=BATCH)
-        _write_counts(plan, academic_year, data_round, progress)
-    return {"offices": len(offices), "schools": len(new_schools)}
-
-
-def _write_counts(
-    plan: Plan, academic_year: int, data_round: int, progress: Callable[[int, int], None]
-) -> None:
-    """Insert, update and delete figures with plain statements: a national file has a quarter of
-    a million of them, and building a model object for each would take longer than writing."""
-    stored = StudentCount.objects.filter(academic_year=academic_year, data_round=data_round)
-    school_ids = [item.school.pk for item in plan.schools if item.school]
-    if len(school_ids) < 5000:  # beyond that, one pass over the round is cheaper than IN (...)
-        stored = stored.filter(school_id__in=school_ids)
-    existing = {
-        (school_id, grade): pk
-        for pk, school_id, grade in stored.values_list("pk", "school_id", "grade").iterator(
-            chunk_size=5000
-        )
-    }
-    new: list[tuple[int, int, int, int, str, int, int, int]] = []
-    changed: list[tuple[int, int, int, int]] = []
-    gone: list[int] = []
-    for item in plan.schools:
-        school = item.school
-        if school is None:  # student_counts_write has created every new school
-            raise RuntimeError(f"school {item.smis_code} was not created")
-        for grade in plan.grades:
-            figures = item.counts.get(grade, (0, 0, 0))
-            if figures == plan.stored.get((item.smis_code, grade), (0, 0, 0)):
-                continue
-            pk = existing.get((school.pk, grade))
-            if pk is None:
-                if figures != (0, 0, 0):
-                    new.append((school.office_id, school.pk, academic_year, data_round, grade,
-                                *figures))  # fmt: skip
-            elif figures == (0, 0, 0):
-                gone.append(pk)
-            else:
-                changed.append((*figures, pk))
-    table = connection.ops.quote_name(StudentCount._meta.db_table)
-    # The table's name comes from the model; every value goes as a parameter.
-    columns = "office_id, school_id, academic_year, data_round, grade, boys, girls, rooms"
-    insert = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"  # noqa: S608
-    update = f"UPDATE {table} SET boys = %s, girls = %s, rooms = %s WHERE id = %s"  # noqa: S608
-    total, done = len(new) + len(changed) + len(gone), 0
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and new:
-            # COPY streams the rows in one statement: far quicker than a quarter-million INSERTs.
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for values in new:
-                    copy.write_row(values)
-            done = len(new)
-            new = []
-            progress(done, total)
-        for statement, rows in ((insert, new), (update, changed)):
-            for start in range(0, len(rows), BATCH):
-                batch = rows[start : start + BATCH]
-                cursor.executemany(statement, batch)
-                done += len(batch)
-                progress(done, total)
-    for start in range(0, len(gone), BATCH):
-        StudentCount.objects.filter(pk__in=gone[start : start + BATCH]).delete()
-    progress(total, total)

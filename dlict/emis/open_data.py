@@ -17,6 +17,8 @@ from dlict.core.exports import Exporter
 from dlict.emis.grades import GRADE_BY_CODE
 from dlict.emis.models import SchoolProfile, StudentCount
 
+# The published columns are names for programs as much as for people: the same in every language
+# and from year to year, so a script that reads them never breaks.
 DATASETS = {
     "offices-by-grade": (
         [

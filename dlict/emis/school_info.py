@@ -13,13 +13,25 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import IO, Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dlict.core.imports import Column, Row
 from dlict.core.tables import Table, clean_number_text
-from dlict.emis.imports import office_key, parse_count
+from dlict.emis.imports import (
+    ColumnSums,
+    office_key,
+    parse_count,
+    source_name,
+    trailing_totals_row,
+)
 from dlict.emis.models import SchoolProfile
+from dlict.emis.services import (
+    NewOffice,
+    SchoolInfoPlan,
+    office_create,
+    school_info_write,
+    school_profile_changes,
+)
 from dlict.schools.imports import COLUMNS as SCHOOL_COLUMNS
 from dlict.schools.imports import Plan, SchoolListImporter, _code
 
@@ -46,7 +58,8 @@ _REGISTRY = (
     ),
     Column("director_name", "ชื่อผู้อำนวยการ", _CODE_ALIASES["director_name"]),
 )
-# Figures of the school's profile: model field → column.
+# Figures of the school's profile: model field → column. Like the codes' aliases above, these are
+# the data centre's headings, in Thai as its file writes them, not words of ours to translate.
 PROFILE_COLUMNS = (
     Column("directors", "จำนวนผู้อำนวยการ", ("ผู้อำนวยการ (คน)", "ผอ.")),
     Column("deputies", "จำนวนรองผู้อำนวยการ", ("รองผู้อำนวยการ", "รองผู้อำนวยการ (คน)", "รอง ผอ.")),
@@ -83,11 +96,13 @@ class SchoolInfoImporter(SchoolListImporter):
     permission = "emis.import"
     template = "emis/_school_info_job.html"
     upload_url_name = "emis:import-schools"
+    # The data centre's file always carries the ministry code; the profiles are kept by it.
+    reads_schools_without_ministry_code = False
 
     def __init__(self, *, job: Any) -> None:
         super().__init__(job=job)
         self.create_schools = bool(job.params.get("create_schools"))
-        self.source = str(getattr(job, "input_name", "") or "")
+        self.source = source_name(job)
         self.raw: dict[int, dict[str, str]] = {}
         self.profiles: dict[str, dict[str, Any]] = {}
 
@@ -135,7 +150,11 @@ class SchoolInfoImporter(SchoolListImporter):
                 values.pop(key, None)
 
     def check_rows(self, rows: list[Row], progress: Callable[[int], None]) -> Plan:
-        rows = [row for row in rows if not _is_totals_row(row)]
+        # A line that names no school and states no figure is a blank line or a note on the
+        # source; the last row of figures that names no school is the export's totals row.
+        rows = [row for row in rows if _names_a_school(row) or _has_figures(row)]
+        totals = trailing_totals_row(rows, labels=_LABELS, codes=_CODES, figures=_is_figure)
+        rows = [row for row in rows if row is not totals and not _is_totals_row(row)]
         for row in rows:
             self._check_area(row)
         plan = super().check_rows(rows, progress)
@@ -152,6 +171,13 @@ class SchoolInfoImporter(SchoolListImporter):
                       "to add it from the file.") % {"code": item.values.get("ministry_code")},
                 )  # fmt: skip
             self.profiles[item.values["ministry_code"]] = self._profile(row)
+        if totals is not None:
+            sums = ColumnSums(labels=_LABELS, figures=_is_figure)
+            for row in rows:
+                sums.add(
+                    {column.key: parse_count(row.get(column.key)) for column in PROFILE_COLUMNS}
+                )
+            sums.check(totals)
         return plan
 
     def _check_area(self, row: Row) -> None:
@@ -196,33 +222,11 @@ class SchoolInfoImporter(SchoolListImporter):
     def _profile_changes(
         self, plan: Plan
     ) -> tuple[list[SchoolProfile], list[SchoolProfile], set[str]]:
-        """Profiles to create and profiles whose figures change (an identical file changes none).
-        A new school's profile is new; its school is set once the school has been created."""
         schools = {item.values["ministry_code"]: item.school for item in plan.schools}
-        existing = {
-            profile.school_id: profile
-            for profile in SchoolProfile.objects.filter(
-                school_id__in=[s.pk for s in schools.values() if s is not None and s.pk]
-            )
-        }
-        new: list[SchoolProfile] = []
-        changed: list[SchoolProfile] = []
-        fields: set[str] = set()
-        for code, figures in self.profiles.items():
-            school = schools.get(code)
-            profile = existing.get(school.pk) if school is not None and school.pk else None
-            if profile is None:
-                profile = SchoolProfile(school=school, source=self.source[:255], **figures)
-                new.append(profile)
-                continue
-            different = {k for k, v in figures.items() if getattr(profile, k) != v}
-            if different:
-                for key in different:
-                    setattr(profile, key, figures[key])
-                profile.source = self.source[:255]
-                fields |= different
-                changed.append(profile)
-        return new, changed, fields
+        return school_profile_changes(
+            figures=[(schools.get(code), values) for code, values in self.profiles.items()],
+            source=self.source,
+        )
 
     def preview(self, plan: Plan) -> dict[str, Any]:
         preview = super().preview(plan)
@@ -232,17 +236,41 @@ class SchoolInfoImporter(SchoolListImporter):
         return preview
 
     def apply_plan(self, plan: Plan, progress: Callable[[int, int], None]) -> dict[str, Any]:
-        summary = super().apply_plan(plan, progress)  # creates the new schools first
-        new, changed, fields = self._profile_changes(plan)
-        now = timezone.now()
-        for profile in changed:
-            profile.updated_at = now  # bulk_update does not touch auto_now fields
-        SchoolProfile.objects.bulk_create(new, batch_size=1000)
-        SchoolProfile.objects.bulk_update(
-            changed, sorted(fields | {"source", "updated_at"}), batch_size=1000
+        counts = plan.counts()  # before writing: the write fills in the new schools
+        written = school_info_write(
+            office=self.office,
+            plan=SchoolInfoPlan(
+                registry=plan.schools, new_groups=plan.new_groups, profiles=self.profiles
+            ),
+            # An import run from the console has no saved user to name in the trail.
+            actor=self.user if getattr(self.user, "pk", None) else None,
+            job=self.job,
+            file_name=self.source,
+            progress=lambda done: progress(done, counts["total_changes"]),
         )
-        students = sum(figures.get("students", 0) for figures in self.profiles.values())
-        return {**summary, "profiles": len(new) + len(changed), "students": students}
+        return {
+            **counts,
+            "network_groups_created": len(plan.new_groups),
+            "profiles": written["profiles_created"] + written["profiles_changed"],
+            "students": written["students"],
+        }
+
+
+_LABELS = ("ministry_code", "smis_code", "name_th", "area_code", "area_name")
+_CODES = ("ministry_code", "smis_code")
+_FIGURES = frozenset(column.key for column in PROFILE_COLUMNS)
+
+
+def _is_figure(key: str) -> bool:
+    return key in _FIGURES
+
+
+def _has_figures(row: Row) -> bool:
+    return any(row.get(key).strip() for key in _FIGURES)
+
+
+def _names_a_school(row: Row) -> bool:
+    return any(row.get(key).strip() for key in ("ministry_code", "smis_code", "name_th"))
 
 
 def _is_totals_row(row: Row) -> bool:
@@ -253,13 +281,13 @@ def area_office(rows: list[Row], *, create: bool) -> Any:
     """The one office a file's rows name (for the command, which is not told the office); None
     when they name none or several."""
     from dlict.core.command_imports import operator
-    from dlict.emis.imports import NewOffice, _Offices
+    from dlict.emis.imports import _Offices
     from dlict.schools.models import Office
 
     areas = {
         (clean_number_text(row.get("area_code")), row.get("area_name").strip())
         for row in rows
-        if not _is_totals_row(row)
+        if _names_a_school(row) and not _is_totals_row(row)
     }
     if len(areas) != 1:
         return None
@@ -270,5 +298,5 @@ def area_office(rows: list[Row], *, create: bool) -> Any:
         return found
     new: NewOffice | None = offices.new.get(code)
     if found is None and new is not None:
-        return new.create()
+        return office_create(new=new)
     return None

@@ -143,16 +143,34 @@ class Totals:
 
 
 def figure_totals(figures: FigureScope, period: Period) -> Totals:
-    sums = figures.counts(period).aggregate(
+    return _totals(figures.counts(period), figures.profiles(period))
+
+
+def office_totals(office: Office, period: Period) -> Totals:
+    """An office's totals as its reports print them: all of its schools, whoever prints."""
+    counts = StudentCount.objects.filter(office=office).for_round(
+        period.academic_year, period.data_round
+    )
+    return _totals(counts, SchoolProfile.objects.filter(school__in=counts.values("school")))
+
+
+def office_periods(office: Office) -> set[Period]:
+    """The rounds for which the office has figures."""
+    rows = StudentCount.objects.filter(office=office).values_list("academic_year", "data_round")
+    return {Period(year, data_round) for year, data_round in rows.distinct().order_by()}
+
+
+def _totals(counts: QuerySet[StudentCount], profiles: QuerySet[SchoolProfile]) -> Totals:
+    sums = counts.aggregate(
         schools=Count("school", distinct=True),
         dltv_schools=Count("school", distinct=True, filter=Q(school__dltv=True)),
         boys=Coalesce(Sum("boys"), 0),
         girls=Coalesce(Sum("girls"), 0),
         rooms=Coalesce(Sum("rooms"), 0),
     )
-    teachers = figures.profiles(period).aggregate(n=Coalesce(Sum("teachers"), 0))["n"]
+    teachers = profiles.aggregate(n=Coalesce(Sum("teachers"), 0))["n"]
     # Grouped by the school's id alone: no join is needed to count them.
-    per_school = figures.counts(period).values("school").annotate(students=Sum(_STUDENTS))
+    per_school = counts.values("school").annotate(students=Sum(_STUDENTS))
     small = per_school.filter(_SMALL).order_by().count()
     return Totals(teachers=teachers, small_schools=small, **sums)
 

@@ -3,7 +3,8 @@
 Rows are matched to the registry by the 10-digit ministry code: a new code adds a school to the
 importing office, a known code updates that school. A column left out of the file leaves that
 field alone; a column present with an empty cell clears it (a blank province means the office's).
-This module reads and checks; dlict.schools.services.school_bulk_upsert writes.
+A school the students-by-grade export created has no ministry code: its row is matched by the
+SMIS code. This module reads and checks; dlict.schools.services.school_bulk_upsert writes.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from dlict.core.imports import Column, Importer, Row
 from dlict.core.tables import clean_number_text
@@ -43,32 +45,66 @@ from dlict.schools.validators import (
     smis_code_validator,
 )
 
+# Our export writes the labels, from the catalogue; they read back in Thai or English
+# (Column.names). The aliases are the headings of other people's files (the ministry's, an
+# office's own sheets), so they stay as those files spell them, Thai included, whatever the
+# catalogue's words become.
 COLUMNS: tuple[Column, ...] = (
-    Column("ministry_code", "รหัสกระทรวง", ("รหัสโรงเรียน 10 หลัก", "รหัส 10 หลัก",
-           "รหัสกระทรวง 10 หลัก", "ministry code", "school code"), required=True),
-    Column("smis_code", "รหัส SMIS", ("รหัส SMIS 8 หลัก", "SMIS", "รหัสโรงเรียน 8 หลัก",
-           "รหัส 8 หลัก", "SMIS code"), required=True),
-    Column("obec_code", "รหัส OBEC", ("รหัส OBEC 6 หลัก", "OBEC", "รหัส 6 หลัก", "percode",
-           "รหัส percode", "OBEC code"), required=True),
-    Column("name_th", "ชื่อโรงเรียน", ("ชื่อโรงเรียน (ภาษาไทย)", "ชื่อโรงเรียนภาษาไทย",
-           "ชื่อสถานศึกษา", "โรงเรียน", "name", "name th", "school name"), required=True),
-    Column("name_en", "ชื่อภาษาอังกฤษ", ("ชื่อโรงเรียน (ภาษาอังกฤษ)", "ชื่อโรงเรียนภาษาอังกฤษ",
-           "name en", "english name")),
-    Column("address_line", "ที่อยู่", ("เลขที่", "ที่ตั้ง", "address")),
-    Column("sub_district", "ตำบล", ("ตำบล/แขวง", "แขวง", "sub-district", "subdistrict", "tambon")),
-    Column("district", "อำเภอ", ("อำเภอ/เขต", "เขต", "district", "amphoe")),
-    Column("province", "จังหวัด", ("province",)),
-    Column("postcode", "รหัสไปรษณีย์", ("postcode", "zip code", "zip")),
-    Column("network_group", "กลุ่มเครือข่าย", ("เครือข่าย", "กลุ่มโรงเรียน", "network group")),
-    Column("kind", "ประเภท", ("ประเภทโรงเรียน", "type", "school type")),
-    Column("size", "ขนาด", ("ขนาดโรงเรียน", "size")),
-    Column("dltv", "DLTV", ("ใช้ DLTV", "การใช้ DLTV", "dltv school")),
-    Column("latitude", "ละติจูด", ("latitude", "lat")),
-    Column("longitude", "ลองจิจูด", ("longitude", "long", "lng", "lon")),
-    Column("phone", "โทรศัพท์", ("เบอร์โทรศัพท์", "เบอร์โทร", "phone", "telephone")),
-    Column("email", "อีเมล", ("e-mail", "email")),
-    Column("website", "เว็บไซต์", ("website", "web")),
-    Column("director_name", "ผู้อำนวยการ", ("ชื่อผู้อำนวยการ", "director")),
+    Column(
+        "ministry_code",
+        gettext_lazy("Ministry code"),
+        ("รหัสกระทรวง", "รหัสโรงเรียน 10 หลัก", "รหัส 10 หลัก", "รหัสกระทรวง 10 หลัก", "school code"),
+        required=True,
+    ),
+    Column(
+        "smis_code",
+        gettext_lazy("SMIS code"),
+        ("รหัส SMIS", "รหัส SMIS 8 หลัก", "SMIS", "รหัสโรงเรียน 8 หลัก", "รหัส 8 หลัก"),
+        required=True,
+    ),
+    Column(
+        "obec_code",
+        gettext_lazy("OBEC code"),
+        ("รหัส OBEC", "รหัส OBEC 6 หลัก", "OBEC", "รหัส 6 หลัก", "percode", "รหัส percode"),
+        required=True,
+    ),
+    Column(
+        "name_th",
+        gettext_lazy("School name"),
+        ("ชื่อโรงเรียน", "ชื่อโรงเรียน (ภาษาไทย)", "ชื่อโรงเรียนภาษาไทย", "ชื่อสถานศึกษา", "โรงเรียน",
+         "name", "name th"),
+        required=True,
+    ),
+    Column(
+        "name_en",
+        gettext_lazy("Name in English"),
+        ("ชื่อภาษาอังกฤษ", "ชื่อโรงเรียน (ภาษาอังกฤษ)", "ชื่อโรงเรียนภาษาอังกฤษ", "name en",
+         "english name"),
+    ),
+    Column("address_line", gettext_lazy("Address"), ("ที่อยู่", "เลขที่", "ที่ตั้ง")),
+    Column(
+        "sub_district",
+        gettext_lazy("Sub-district"),
+        ("ตำบล", "ตำบล/แขวง", "แขวง", "subdistrict", "tambon"),
+    ),
+    Column("district", gettext_lazy("District"), ("อำเภอ", "อำเภอ/เขต", "เขต", "amphoe")),
+    Column("province", gettext_lazy("Province"), ("จังหวัด",)),
+    Column("postcode", gettext_lazy("Postcode"), ("รหัสไปรษณีย์", "zip code", "zip")),
+    Column("network_group", gettext_lazy("Network group"), ("กลุ่มเครือข่าย", "เครือข่าย",
+           "กลุ่มโรงเรียน")),
+    Column("kind", gettext_lazy("Type"), ("ประเภท", "ประเภทโรงเรียน", "school type")),
+    Column("size", gettext_lazy("Size"), ("ขนาด", "ขนาดโรงเรียน")),
+    Column("dltv", gettext_lazy("DLTV"), ("ใช้ DLTV", "การใช้ DLTV", "dltv school")),
+    Column("latitude", gettext_lazy("Latitude"), ("ละติจูด", "lat")),
+    Column("longitude", gettext_lazy("Longitude"), ("ลองจิจูด", "long", "lng", "lon")),
+    Column("phone", gettext_lazy("Phone"), ("โทรศัพท์", "เบอร์โทรศัพท์", "เบอร์โทร", "telephone")),
+    Column("email", gettext_lazy("E-mail"), ("อีเมล", "email")),
+    Column("website", gettext_lazy("Website"), ("เว็บไซต์", "web")),
+    Column(
+        "director_name",
+        gettext_lazy("School director"),
+        ("ผู้อำนวยการ", "ชื่อผู้อำนวยการ", "director"),
+    ),
 )  # fmt: skip
 
 TRUE_WORDS = {"ใช่", "ใช้", "ใช้dltv", "มี", "yes", "y", "true", "1", "✓", "/", "x"}
@@ -99,6 +135,17 @@ PREVIEW_SAMPLES = 100  # rows shown before confirming; the counts cover them all
 
 def _fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def _choice_key(text: str, words: Mapping[str, str]) -> str:
+    """A folded choice as the words know it: the label as our export writes it ("ขนาดเล็ก (ไม่เกิน
+    120 คน)"), or what people write by hand ("ขนาดเล็ก", "เล็ก", "เล็ก (ไม่เกิน 120 คน)")."""
+    for candidate in (text, text.split("(")[0]):
+        if candidate in words:
+            return candidate
+        if candidate.startswith("ขนาด") and candidate[4:] in words:
+            return candidate[4:]
+    return text
 
 
 def _place_key(text: str) -> str:
@@ -174,7 +221,9 @@ class SchoolListImporter(Importer):
             values: dict[str, Any] = {}
             self._parse_codes(row, values)
             self._check_codes(row, values, seen, existing)
-            school = existing["ministry_code"].get(values["ministry_code"])
+            school = self._registry_school(values, existing)
+            if school is not None and school.ministry_code is None and not values["ministry_code"]:
+                self._keep_codes_blank(row, values, school)
             self._parse_text(row, values)
             self._parse_place(row, values, divisions, school)
             self._parse_choices(row, values, kinds, sizes)
@@ -211,13 +260,33 @@ class SchoolListImporter(Importer):
                 )
             else:
                 seen[(key, code)] = row.number
-        school = existing["ministry_code"].get(values["ministry_code"])
+        school = self._registry_school(values, existing)
         if school is not None and school.office_id != self.office.pk:
             row.error("ministry_code", _("A school with this code belongs to another office."))
         for key in ("smis_code", "obec_code"):
             holder = existing[key].get(values[key])
             if holder is not None and holder != school:
                 row.error(key, _("This code belongs to another school in the registry."))
+
+    # A school the students-by-grade export created knows only its SMIS code, so the registry's
+    # own export writes its ministry and OBEC codes blank. The list reads such a row back by its
+    # SMIS code and leaves those codes blank; every other row needs its ministry code.
+    reads_schools_without_ministry_code = True
+
+    def _registry_school(
+        self, values: dict[str, Any], existing: dict[str, dict[str, School]]
+    ) -> School | None:
+        if values["ministry_code"] or not self.reads_schools_without_ministry_code:
+            return existing["ministry_code"].get(values["ministry_code"])
+        holder = existing["smis_code"].get(values["smis_code"])
+        return holder if holder is not None and holder.ministry_code is None else None
+
+    def _keep_codes_blank(self, row: Row, values: dict[str, Any], school: School) -> None:
+        blank = {"ministry_code"} | ({"obec_code"} if school.obec_code is None else set())
+        blank = {key for key in blank if not values[key]}
+        headings = {row.headings.get(key, key) for key in blank}
+        row.errors = [error for error in row.errors if error.column not in headings]
+        values.update(dict.fromkeys(blank))
 
     def _existing_schools(self, rows: list[Row]) -> dict[str, dict[str, School]]:
         """Schools already holding any code that appears in the file, by code."""
@@ -367,9 +436,7 @@ class SchoolListImporter(Importer):
         for key, words in (("kind", kinds), ("size", sizes)):
             if not row.has(key):
                 continue
-            text = _fold(row.get(key))
-            if text.startswith("ขนาด") and len(text) > 4:
-                text = text[4:]
+            text = _choice_key(_fold(row.get(key)), words)
             if text and text not in words:
                 row.error(
                     key,
@@ -476,7 +543,7 @@ class SchoolListImporter(Importer):
                 "code": item.values.get("ministry_code", ""),
                 "action": "create" if item.school is None else "update",
                 "changes": [
-                    [FIELD_LABELS.get(key, key), old, new]
+                    [str(FIELD_LABELS.get(key, key)), old, new]
                     for key, (old, new) in item.changes.items()
                 ],
             }

@@ -61,7 +61,12 @@ def students_csv(
     encoding: str = "utf-8-sig",
     title: str | None = "จำนวนนักเรียนจำแนกตามชั้นและเพศ ปีการศึกษา 2568",
     totals_row: bool = True,
+    totals_label: str = "รวม",
+    after_totals: Sequence[Sequence[str]] = (),
 ) -> bytes:
+    """``totals_label`` is what the totals row says in the name column: the data centre writes
+    "รวม" in some exports and leaves all four leading cells blank in others. ``after_totals``:
+    rows below it (blank lines, a note on where the figures come from)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     if title:
@@ -70,19 +75,26 @@ def students_csv(
     for school in schools:
         writer.writerow(cells(school, grades))
     if totals_row:
-        total = SchoolRow("", "", "", "รวมทั้งหมด")
-        for school in schools:
-            for code, (boys, girls, rooms) in school.counts.items():
-                old = total.counts.get(code, (0, 0, 0))
-                total.counts[code] = (old[0] + boys, old[1] + girls, old[2] + rooms)
-        writer.writerow(["", "", "", "รวม", *cells(total, grades)[4:]])
+        writer.writerow(["", "", "", totals_label, *cells(totals(schools), grades)[4:]])
+    writer.writerows(after_totals)
     return buffer.getvalue().encode(encoding)
 
 
+def totals(schools: Sequence[SchoolRow]) -> SchoolRow:
+    """What the export's last row says: every figure summed over the schools."""
+    total = SchoolRow("", "", "", "")
+    for school in schools:
+        for code, (boys, girls, rooms) in school.counts.items():
+            old = total.counts.get(code, (0, 0, 0))
+            total.counts[code] = (old[0] + boys, old[1] + girls, old[2] + rooms)
+    return total
+
+
 def students_xlsx_two_header_rows(
-    schools: Sequence[SchoolRow], grades: Sequence[str] = ("p1", "p2")
+    schools: Sequence[SchoolRow], grades: Sequence[str] = ("p1", "p2"), *, totals_row: bool = False
 ) -> bytes:
-    """An XLSX whose grade headings are merged over their ชาย/หญิง/รวม/ห้อง cells."""
+    """An XLSX whose grade headings are merged over their ชาย/หญิง/รวม/ห้อง cells; with
+    ``totals_row``, a last row of sums whose four leading cells are empty, then a note."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -100,12 +112,15 @@ def students_xlsx_two_header_rows(
         sheet.merge_cells(start_row=2, start_column=start, end_row=2, end_column=start + 3)
     for column in range(1, 5):
         sheet.merge_cells(start_row=2, start_column=column, end_row=3, end_column=column)
-    for school in schools:
+    for school in [*schools, totals(schools)] if totals_row else schools:
         row: list[object] = [school.area_code, school.area_name, school.smis_code, school.name]
         for code in grades:
             boys, girls, rooms = school.counts.get(code, (0, 0, 0))
             row += [boys, girls, boys + girls, rooms]
-        sheet.append(row)
+        sheet.append([cell or None for cell in row[:4]] + row[4:])
+    if totals_row:
+        sheet.append([])
+        sheet.append(["ที่มา: ระบบจัดเก็บข้อมูลนักเรียนรายบุคคล (DMC)"])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

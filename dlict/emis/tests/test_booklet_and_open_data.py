@@ -89,3 +89,19 @@ def test_the_booklet_is_one_offices_and_of_a_round_with_figures(world: Any, figu
     staff = world.client_for(world.staff_a)
     assert staff.get("/emis/booklet.pdf?year=2400&round=1").status_code == 404
     assert staff.get("/emis/booklet.pdf?year=2568&round=1").status_code == 200
+
+
+def test_the_booklet_is_a_thai_document_whatever_the_screens_language(
+    world: Any, figures: None
+) -> None:
+    from dlict.emis.booklet import booklet_document
+    from dlict.emis.selectors import FigureScope, Period
+
+    document = booklet_document(  # the tests' messages are English (conftest)
+        figures=FigureScope(world.staff_a, world.office_a),
+        period=Period(2568, 1),
+        title_office=world.office_a.name_th,
+    )
+    assert document["title"] == "เอกสารสารสนเทศทางการศึกษา"
+    assert document["round"] == "ข้อมูล ณ วันที่ 10 มิถุนายน 2568"
+    assert document["by_size"][0]["label"] == "ขนาดเล็ก (ไม่เกิน 120 คน)"

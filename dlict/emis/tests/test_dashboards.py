@@ -364,3 +364,26 @@ def test_the_demo_figures_follow_the_registrys_sizes(world: Any) -> None:
     assert 0 < students <= 120
     assert SchoolProfile.objects.filter(school__office=world.office_a).count() == 2
     assert not StudentCount.objects.filter(office=world.office_z).exists()
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_every_heading_and_label_of_the_spreadsheets_is_in_the_persons_language(
+    figures: Any, language: str
+) -> None:
+    from django.conf import settings
+
+    client = figures.client_for(figures.staff_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    for table in EXPORTERS:
+        headings = _workbook_rows(client.get(f"/emis/export/{table}.xlsx"))[0]
+        for heading in headings:
+            thai = any("\u0e00" <= ch <= "\u0e7f" for ch in str(heading))
+            # Years and the programme's own name read the same in both languages.
+            assert thai == (language == "th") or str(heading) in ("2567", "2568", "DLTV"), (
+                table,
+                heading,
+            )
+    rows = _workbook_rows(client.get("/emis/export/schools.xlsx"))
+    dltv = rows[0].index("DLTV")
+    words = {"th": {"ใช่", "ไม่ใช่"}, "en": {"yes", "no"}}[language]
+    assert {row[dltv] for row in rows[1:]} == words

@@ -219,3 +219,75 @@ def test_a_count_too_long_is_a_row_error(world: Any) -> None:
     job = _import(world, _file([_row(world, world.school_a, {"จำนวนครู": "9" * 30})]))
     assert job.status == Job.Status.REJECTED
     assert "จำนวนครู" in _errors(job)
+
+
+FIGURE_HEADINGS = ("จำนวนนักเรียน", "จำนวนห้องเรียน", "จำนวนผู้อำนวยการ", "รองผู้อำนวยการ",
+                   "จำนวนครู", "คอมพิวเตอร์เพื่อการเรียนการสอน", "คอมพิวเตอร์เพื่อการบริหารจัดการ")  # fmt: skip
+
+
+def _totals_row(rows: list[list[str]]) -> list[str]:
+    """The export's last row: the figures summed, every other cell (codes, name, area) blank."""
+    from dlict.emis.imports import parse_count
+
+    sums = [""] * len(HEADERS)
+    for heading in FIGURE_HEADINGS:
+        index = HEADERS.index(heading)
+        sums[index] = str(sum(parse_count(row[index]) or 0 for row in rows))
+    return sums
+
+
+def _two_schools(world: Any) -> list[list[str]]:
+    return [
+        _row(world, world.school_a),
+        _row(world, world.school_b, {"จำนวนนักเรียน": "40", "จำนวนครู": "3"}),
+    ]
+
+
+def test_a_totals_row_with_no_code_or_name_is_checked_not_refused(world: Any) -> None:
+    rows = _two_schools(world)
+    job = _import(world, _file([*rows, _totals_row(rows)]))
+    assert job.status == Job.Status.SUCCEEDED, _errors(job)
+    assert job.result["summary"]["students"] == 84 + 40
+    assert SchoolProfile.objects.count() == 2
+
+
+def test_a_totals_row_followed_by_blank_rows_and_a_note_is_the_totals_row(world: Any) -> None:
+    rows = _two_schools(world)
+    note = ["ที่มา: ระบบ DMC", *[""] * (len(HEADERS) - 1)]
+    blank = [""] * len(HEADERS)
+    job = _import(world, _file([*rows, _totals_row(rows), blank, note]))
+    assert job.status == Job.Status.SUCCEEDED, _errors(job)
+    assert SchoolProfile.objects.count() == 2
+
+
+def test_a_totals_row_that_does_not_add_up_names_the_column(world: Any) -> None:
+    rows = _two_schools(world)
+    totals = _totals_row(rows)
+    totals[HEADERS.index("จำนวนครู")] = "12"
+    job = _import(world, _file([*rows, totals]))
+    assert job.status == Job.Status.REJECTED
+    assert "5 จำนวนครู (T): The schools above add up to 10, but the totals row says 12." in (
+        _errors(job)
+    )
+    assert not SchoolProfile.objects.exists()
+
+
+def test_a_row_with_figures_but_no_code_or_name_in_the_middle_is_an_error(world: Any) -> None:
+    rows = _two_schools(world)
+    stray = _totals_row(rows[:1])
+    job = _import(world, _file([rows[0], stray, rows[1], _totals_row(rows)]))
+    assert job.status == Job.Status.REJECTED
+    assert "4 รหัสโรงเรียน 10 หลัก (C): The code is empty." in _errors(job)
+    assert not SchoolProfile.objects.exists()
+
+
+def test_the_command_finds_the_office_of_a_file_that_ends_with_its_totals(
+    world: Any, tmp_path: Any
+) -> None:
+    rows = _two_schools(world)
+    path = tmp_path / "info.csv"
+    path.write_bytes(_file([*rows, _totals_row(rows), [""] * len(HEADERS)]))
+    out = StringIO()
+    call_command("import_dmc_schools", str(path), stdout=out)
+    assert "2 schools" in out.getvalue()
+    assert SchoolProfile.objects.count() == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from io import StringIO
 from typing import Any
@@ -17,7 +18,14 @@ from dlict.core import jobs
 from dlict.core.models import Job
 from dlict.emis.imports import StudentCountImporter
 from dlict.emis.models import StudentCount
-from dlict.emis.tests.files import SchoolRow, students_csv, students_xlsx_two_header_rows
+from dlict.emis.tests.files import (
+    SchoolRow,
+    cells,
+    headers,
+    students_csv,
+    students_xlsx_two_header_rows,
+    totals,
+)
 from dlict.schools.models import Office, School
 
 pytestmark = pytest.mark.django_db
@@ -268,11 +276,90 @@ def test_a_number_too_long_to_be_a_count_is_a_row_error(world: Any) -> None:
     assert "ป.1 ห้อง" in "\n".join(_messages(job))
 
 
-def test_a_row_with_figures_but_no_school_is_reported(world: Any) -> None:
+def test_a_row_with_figures_but_no_school_in_the_middle_is_reported(world: Any) -> None:
+    rows = _rows(world)
+    rows.insert(1, SchoolRow("", "", "", "", {"p1": (50, 50, 2)}))
+    job = _import(world, students_csv(rows, totals_label=""))
+    assert job.status == Job.Status.REJECTED
+    assert "4 รหัสโรงเรียน (C): The school code is empty." in _messages(job)
+    assert not StudentCount.objects.exists()
+
+
+def test_a_last_row_of_figures_with_no_school_is_checked_as_the_totals_row(world: Any) -> None:
     rows = _rows(world)
     rows.append(SchoolRow("", "", "", "", {"p1": (50, 50, 2)}))
     job = _import(world, students_csv(rows, totals_row=False))
-    assert "The school code is empty" in "\n".join(_messages(job))
+    assert job.status == Job.Status.REJECTED
+    text = "\n".join(_messages(job))
+    assert "read as the file's totals row" in text
+    assert "ป.1 ชาย (Q): The schools above add up to 10, but the totals row says 50." in text
+    assert not StudentCount.objects.exists()
+
+
+def test_a_totals_row_with_no_code_or_name_is_checked_not_refused(world: Any) -> None:
+    job = _import(world, students_csv(_rows(world), totals_label=""))
+    assert job.status == Job.Status.SUCCEEDED, _messages(job)
+    assert job.result["summary"]["schools"] == 2
+    assert job.result["summary"]["students"] == 95
+
+
+def test_a_totals_row_followed_by_blank_rows_and_a_note_is_the_totals_row(world: Any) -> None:
+    after = [["", "", "", ""], [], ["ที่มา: ระบบ DMC ข้อมูล ณ วันที่ 10 มิถุนายน 2568"]]
+    job = _import(world, students_csv(_rows(world), totals_label="", after_totals=after))
+    assert job.status == Job.Status.SUCCEEDED, _messages(job)
+    assert StudentCount.objects.count() == 5
+
+
+def test_a_totals_row_in_an_xlsx_with_merged_headings_is_checked(world: Any) -> None:
+    rows = _rows(world)
+    rows[0].counts = {"p1": (10, 12, 1), "p2": (4, 4, 1)}
+    rows[1].counts = {"p2": (20, 19, 1)}
+    data = students_xlsx_two_header_rows(rows, totals_row=True)
+    job = _import(world, data, "students.xlsx")
+    assert job.status == Job.Status.SUCCEEDED, _messages(job)
+    assert job.result["summary"]["students"] == 22 + 8 + 39
+
+
+@pytest.mark.parametrize("grand_total", [True, False])
+def test_each_offices_subtotal_and_the_grand_total_of_a_national_file_are_accepted(
+    world: Any, grand_total: bool
+) -> None:
+    office_a, office_z = world.office_a, world.office_z
+    first = _rows(world)
+    second = [SchoolRow(office_z.code, office_z.name_th, world.school_z.smis_code, "ลับ",
+                        {"p1": (7, 6, 1)})]  # fmt: skip
+    grades = ("k2", "k3", "p1", "p2", "p3", "p4", "p5", "p6")
+    buffer = StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(headers(grades))
+    for office, schools in ((office_a, first), (office_z, second)):
+        writer.writerows(cells(school, grades) for school in schools)
+        writer.writerow(
+            [office.code, office.name_th, "", "รวม", *cells(totals(schools), grades)[4:]]
+        )
+    if grand_total:
+        writer.writerow(["", "", "", "", *cells(totals([*first, *second]), grades)[4:]])
+    job = _import(world, buffer.getvalue().encode(), user=world.national, office=None)
+    assert job.status == Job.Status.SUCCEEDED, _messages(job)
+    assert job.result["summary"]["schools"] == 3
+
+
+@pytest.mark.parametrize("label", ["", "รวม"])
+def test_a_totals_row_that_does_not_add_up_names_each_column(world: Any, label: str) -> None:
+    lines = students_csv(_rows(world), totals_label=label).decode("utf-8-sig").splitlines()
+    header, totals = lines[1].split(","), lines[-1].split(",")
+    totals[header.index("ป.2 หญิง")] = "29"  # the schools have 19 girls in ป.2
+    totals[header.index("รวมทั้งหมด")] = "105"
+    lines[-1] = ",".join(totals)
+    job = _import(world, "\n".join(lines).encode())
+    assert job.status == Job.Status.REJECTED
+    messages = _messages(job)
+    row = len(lines)
+    assert f"{row} ป.2 หญิง (V): The schools above add up to 19, but the totals row says 29." in (
+        messages
+    )
+    assert any(m.startswith(f"{row} รวมทั้งหมด (") and "95" in m and "105" in m for m in messages)
+    assert not StudentCount.objects.exists()
 
 
 def test_pre_kindergarten_and_rooms_given_by_level_only_are_accepted(world: Any) -> None:
