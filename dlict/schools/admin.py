@@ -5,8 +5,8 @@ from dlict.schools.models import District, NetworkGroup, Office, Province, Schoo
 
 @admin.register(Office)
 class OfficeAdmin(admin.ModelAdmin):
-    list_display = ("code", "name_th", "province", "level")
-    list_filter = ("level",)
+    list_display = ("code", "name_th", "province", "level", "document_digits")
+    list_filter = ("level", "document_digits")
     search_fields = ("code", "name_th", "name_en")
 
 

@@ -9,11 +9,14 @@ import pytest
 
 from dlict.core import pdf
 
+# Every document is laid out with the shared library, which also keeps Thai words whole.
 ECHO_TEMPLATE = """\
+#import "/core/typst/lib.typ": *
 #let data = json(bytes(sys.inputs.data))
-#set text(font: "Sarabun", lang: "th")
+#show: official-doc.with(page-numbers: false)
 #data.title
 """
+LIBRARY = pdf.PACKAGE_DIR / "core" / "typst" / "lib.typ"
 
 needs_pdftotext = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
@@ -25,6 +28,8 @@ def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A package directory of its own, with a fresh compiler cache, for throwaway templates."""
     monkeypatch.setattr(pdf, "PACKAGE_DIR", tmp_path)
     monkeypatch.setattr(pdf, "_compilers", {})
+    (tmp_path / "core" / "typst").mkdir(parents=True)
+    shutil.copy(LIBRARY, tmp_path / "core" / "typst" / "lib.typ")
     (tmp_path / "echo.typ").write_text(ECHO_TEMPLATE, encoding="utf-8")
     return tmp_path
 
