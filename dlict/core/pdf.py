@@ -9,8 +9,9 @@ fresh compile). Typst sees only the project's fonts, never the system's, so a PD
 on every machine.
 
 Every string of the data is prepared the same way for every document before Typst sees it:
-Thai words are marked so a line breaks between words only (``dlict.core.thaiwords``), and the
-digits of a ``Verbatim`` value are marked so they print as given. The document's digits (Thai
+Thai words are marked so a line breaks between words only (``dlict.core.thaiwords``; a ``Whole``
+value, a name, is left in one piece), and the digits of a ``Verbatim`` value are marked so they
+print as given. The document's digits (Thai
 numerals or Arabic digits) are then set once for all its text, figures and page numbers by
 the shared library (``core/typst/lib.typ``).
 """
@@ -38,12 +39,17 @@ class PdfRenderError(RuntimeError):
     """A template failed to compile; the message carries Typst's own diagnostic."""
 
 
-class Verbatim(str):
-    """Text printed exactly as given: a person's name, an identifier read back into another
-    system (a ministry school code), a web address. It is not split into words, so a line breaks
-    only at its spaces (never inside a first name or a surname the dictionary does not know), and
-    its digits stay as they are whatever the document's digits (a code or an address with its
-    digits rewritten no longer works)."""
+class Whole(str):
+    """Text that is not split into words, so a line breaks only at its spaces: a person's name,
+    whose first name and surname the dictionary does not know."""
+
+    __slots__ = ()
+
+
+class Verbatim(Whole):
+    """Text printed exactly as given: an identifier read back into another system (a ministry
+    school code) or a web address. Whole, and its digits stay as they are whatever the document's
+    digits: a code or an address with its digits rewritten no longer works."""
 
     __slots__ = ()
 
@@ -67,6 +73,8 @@ def prepare(value: Any) -> Any:
     """``value`` (the data of a document) with every string ready for Typst."""
     if isinstance(value, Verbatim):
         return _keep_digits(value)
+    if isinstance(value, Whole):
+        return str(value)
     if isinstance(value, str):
         return _ADDRESS.sub(lambda match: _keep_digits(match.group()), mark_word_breaks(value))
     if isinstance(value, dict):

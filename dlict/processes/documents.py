@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from dlict.accounts.roles import Role
 from dlict.core import figures
-from dlict.core.pdf import Verbatim, render_pdf
+from dlict.core.pdf import Verbatim, Whole, render_pdf
 from dlict.core.thai import (
     Digits,
     fiscal_year_range,
@@ -80,9 +80,9 @@ def _today() -> str:
     return format_date_long(timezone.localdate())
 
 
-def _name(user: Any) -> Verbatim:
+def _name(user: Any) -> Whole:
     """A person's name as printed: whole, a line breaks only between first name and surname."""
-    return Verbatim(user.display_name if user else "")
+    return Whole(user.display_name if user else "")
 
 
 def _person(user: Any, position: str) -> dict[str, str]:
@@ -164,13 +164,13 @@ def manual_document(*, office: Office | None = None) -> dict[str, Any]:
         "title": info["manual_title_th"],
         "group_name": info["group_name_th"],
         "office_name": office_name,
-        "author": Verbatim(info["author_th"] if own else ""),
+        "author": Whole(info["author_th"] if own else ""),
         "author_position": info["author_position_th"] if own else "",
         "website": Verbatim(info["website"] if own else (office.website if office else "")),
         "contact": f"ติดต่อ : {info['contact_th']}" if own else "",
         "generated_on": _today(),
         "preface": [named(text) for text in extra["preface"]],
-        "preface_signature": [Verbatim(info["author_th"]), info["office_name_th"]]
+        "preface_signature": [Whole(info["author_th"]), info["office_name_th"]]
         if own
         else [office_name],
         "concept": [named(text) for text in extra["concept"]],
@@ -303,7 +303,7 @@ def summary_report_document(project: Project) -> dict[str, Any]:
             "order_number": project.order_number,
             "order_date": _date(project.order_date),
             "members": [
-                {"name": Verbatim(m.name), "position": m.position, "role": str(roles[m.role])}
+                {"name": Whole(m.name), "position": m.position, "role": str(roles[m.role])}
                 for m in project.members.all()
             ],
         },

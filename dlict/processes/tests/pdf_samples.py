@@ -12,15 +12,15 @@ from typing import Any
 
 import yaml
 
-from dlict.core.pdf import Verbatim
+from dlict.core.pdf import Verbatim, Whole
 from dlict.core.thai import thai_digits
 
 MANUAL_YAML = Path(__file__).resolve().parent.parent / "data" / "manual.yaml"
 
 OFFICE = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาชุมพร เขต ๒"
 GROUP = "กลุ่มส่งเสริมการศึกษาทางไกล เทคโนโลยีสารสนเทศและการสื่อสาร"
-DIRECTOR = {"name": Verbatim("นายสมชาย ตั้งใจดี"), "position": f"ผู้อำนวยการ{OFFICE}"}
-REPORTER = {"name": Verbatim("นายภาณุวัฒน์ รัตนชุนหกาญจน์"), "position": "นักวิชาการคอมพิวเตอร์ปฏิบัติการ"}
+DIRECTOR = {"name": Whole("นายสมชาย ตั้งใจดี"), "position": f"ผู้อำนวยการ{OFFICE}"}
+REPORTER = {"name": Whole("นายภาณุวัฒน์ รัตนชุนหกาญจน์"), "position": "นักวิชาการคอมพิวเตอร์ปฏิบัติการ"}
 
 DECISION_TEXT = "ผอ.สพป./สพม. พิจารณา"
 
@@ -156,13 +156,13 @@ def manual_sample() -> dict[str, Any]:
         "title": office["manual_title_th"],
         "group_name": office["group_name_th"],
         "office_name": office["office_name_th"],
-        "author": Verbatim(office["author_th"]),
+        "author": Whole(office["author_th"]),
         "author_position": office["author_position_th"],
         "website": Verbatim(office["website"]),
         "contact": f"ติดต่อ : {office['contact_th']}",
         "generated_on": "๑๕ มกราคม ๒๕๖๙",
         "preface": PREFACE,
-        "preface_signature": [Verbatim(office["author_th"]), office["office_name_th"]],
+        "preface_signature": [Whole(office["author_th"]), office["office_name_th"]],
         "concept": CONCEPT,
         "office_powers": _numbered(OFFICE_POWERS),
         "office_groups": _numbered(OFFICE_GROUPS),
@@ -255,17 +255,17 @@ def summary_report_sample() -> dict[str, Any]:
             "order_date": "3 ตุลาคม 2568",
             "members": [
                 {
-                    "name": Verbatim("นางสาวปั้นหยา ตั้งมั่น"),
+                    "name": Whole("นางสาวปั้นหยา ตั้งมั่น"),
                     "position": "รองผู้อำนวยการ",
                     "role": "ประธาน",
                 },
                 {
-                    "name": Verbatim("นายวีระ ศรีสุข"),
+                    "name": Whole("นายวีระ ศรีสุข"),
                     "position": "ศึกษานิเทศก์ชำนาญการพิเศษ",
                     "role": "กรรมการ",
                 },
                 {
-                    "name": Verbatim("นางวันเพ็ญ ใจงาม"),
+                    "name": Whole("นางวันเพ็ญ ใจงาม"),
                     "position": "ผู้อำนวยการโรงเรียนบ้านเขาทะลุ",
                     "role": "กรรมการ",
                 },

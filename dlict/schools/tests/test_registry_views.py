@@ -267,3 +267,18 @@ def test_a_role_in_one_school_of_another_office_shows_none_of_its_groups(world: 
         world.client_for(world.staff_a).get(reverse("schools:list"), {"office": world.office_a.pk})
     )
     assert "กลุ่มลับแซดแซด" not in page
+
+
+def test_the_offices_document_digits_are_thai_numerals_unless_changed_in_the_admin(
+    world: Any,
+) -> None:
+    from dlict.core.thai import Digits
+
+    office = world.office_a
+    assert office.document_digits == Digits.THAI
+    client = world.client_for(world.national)
+
+    page = client.get(f"/admin/schools/office/{office.pk}/change/")
+
+    assert page.status_code == 200
+    assert 'name="document_digits"' in page.content.decode()
