@@ -21,6 +21,7 @@ from bench.measure import figure, median_ms, note, seconds
 from bench.registry import Database, Scale
 from dlict.accounts.models import User
 from dlict.core.pdf import render_pdf
+from dlict.core.thai import Digits
 from dlict.processes import documents
 from dlict.processes.models import IctDevelopment
 from dlict.schools.models import Office
@@ -40,7 +41,7 @@ def run(*, database: Database, scale: Scale) -> None:
         # Typst memoises layout: the same input twice would come from its cache. Each run prints
         # for another office, so the cover and every page header really are laid out again.
         data["office_name"] = f"สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดสอบ เขต {next(runs)}"
-        pdf = render_pdf(documents.MANUAL_TEMPLATE, data)
+        pdf = render_pdf(documents.MANUAL_TEMPLATE, data, digits=Digits.THAI)
 
     figure(BENCH, "pdf", seconds(manual), "s", digits=2)  # the first: fonts load, caches are cold
     note(f"manual: {_pages(pdf)} pages, {len(pdf) // 1024} KB")
@@ -58,7 +59,7 @@ def run(*, database: Database, scale: Scale) -> None:
                 data[key] = f"{data[key]} ({run})"
             data["number"] = f"{run}/2569"
             nonlocal pdf
-            pdf = render_pdf(documents.ICT_RECORD_TEMPLATE, data)
+            pdf = render_pdf(documents.ICT_RECORD_TEMPLATE, data, digits=Digits.THAI)
 
         figure(BENCH, "form_pdf_median", median_ms(form, repeat=FORM_REPEAT), "ms")
         note(f"form: {_pages(pdf)} page(s)")

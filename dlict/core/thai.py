@@ -6,6 +6,9 @@ Dates are stored as ISO dates and only turned into B.E. at the edges (templates,
 import re
 from datetime import date
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
 BE_OFFSET = 543
 
 MONTHS_TH = (
@@ -36,6 +39,14 @@ def be_year(ce_year: int) -> int:
 
 def ce_year(be: int) -> int:
     return be - BE_OFFSET
+
+
+class Digits(models.TextChoices):
+    """The digits an office prints its documents with. Thai official documents use Thai
+    numerals; some offices prefer Arabic digits."""
+
+    THAI = "thai", _("Thai numerals (๐–๙)")
+    ARABIC = "arabic", _("Arabic digits (0–9)")
 
 
 def thai_digits(value: object) -> str:

@@ -12,13 +12,13 @@ from typing import Any
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from dlict.core.pdf import render_pdf
-from dlict.core.thai import format_date_long
+from dlict.core.pdf import Verbatim, render_pdf
+from dlict.core.thai import Digits, format_date_long
 from dlict.emis import selectors
 from dlict.emis.grades import GRADE_BY_CODE, LEVEL_BY_CODE
 from dlict.emis.models import DataRound
 from dlict.emis.selectors import FigureScope, Period
-from dlict.schools.models import School
+from dlict.schools.models import Office, School
 
 TEMPLATE = "emis/typst/booklet.typ"
 # The booklet is an official Thai document: its layout's own headings are Thai, so the words this
@@ -103,7 +103,7 @@ def _document(*, figures: FigureScope, period: Period, title_office: str) -> dic
         ],
         "small_schools": [
             {
-                "code": school.smis_code,
+                "code": Verbatim(school.smis_code),
                 "name": school.name,
                 "district": school.district,
                 "students": school.students,
@@ -114,7 +114,7 @@ def _document(*, figures: FigureScope, period: Period, title_office: str) -> dic
         ],
         "schools": [
             {
-                "code": school.smis_code,
+                "code": Verbatim(school.smis_code),
                 "name": school.name,
                 "district": school.district,
                 "group": groups.get(school.pk, ""),
@@ -161,7 +161,12 @@ def _groups(schools: list[selectors.SchoolRow]) -> dict[int, str]:
     return {pk: name or "" for pk, name in names}
 
 
+def _digits(figures: FigureScope) -> str:
+    """The digits of the office whose figures these are; a school's booklet is its office's."""
+    office = figures.office or Office.objects.filter(schools__in=figures.schools()).first()
+    return office.document_digits if office is not None else Digits.THAI
+
+
 def booklet_pdf(*, figures: FigureScope, period: Period, title_office: str) -> bytes:
-    return render_pdf(
-        TEMPLATE, booklet_document(figures=figures, period=period, title_office=title_office)
-    )
+    data = booklet_document(figures=figures, period=period, title_office=title_office)
+    return render_pdf(TEMPLATE, data, digits=_digits(figures))

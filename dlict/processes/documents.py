@@ -1,7 +1,8 @@
 """The data each printed document is made of, built as plain JSON-ready dicts.
 
 The Typst templates in ``typst/`` lay them out (see ``dlict/core/pdf.py``); the text is formatted
-here (B.E. dates, money, Thai numerals in the manual) so the templates only place it.
+here (B.E. dates, money, Thai numerals in the manual) so the templates only place it. A document
+of an office is printed with the office's digits (``office_pdf``).
 """
 
 from __future__ import annotations
@@ -14,8 +15,14 @@ from django.utils import timezone
 
 from dlict.accounts.roles import Role
 from dlict.core import figures
-from dlict.core.pdf import render_pdf
-from dlict.core.thai import fiscal_year_range, format_date_long, format_date_short, thai_digits
+from dlict.core.pdf import Verbatim, Whole, render_pdf
+from dlict.core.thai import (
+    Digits,
+    fiscal_year_range,
+    format_date_long,
+    format_date_short,
+    thai_digits,
+)
 from dlict.processes.flowchart import flowchart_for
 from dlict.processes.manual_data import front_matter, manual
 from dlict.processes.models import (
@@ -73,8 +80,18 @@ def _today() -> str:
     return format_date_long(timezone.localdate())
 
 
+def _name(user: Any) -> Whole:
+    """A person's name as printed: whole, a line breaks only between first name and surname."""
+    return Whole(user.display_name if user else "")
+
+
 def _person(user: Any, position: str) -> dict[str, str]:
-    return {"name": user.display_name if user else "", "position": position if user else ""}
+    return {"name": _name(user), "position": position if user else ""}
+
+
+def office_pdf(template: str, data: dict[str, Any], office: Office) -> bytes:
+    """A document of ``office``, printed with the office's digits."""
+    return render_pdf(template, data, digits=office.document_digits)
 
 
 def office_director(office: Office) -> dict[str, str]:
@@ -86,7 +103,7 @@ def office_director(office: Office) -> dict[str, str]:
         .first()
     )
     return {
-        "name": director.user.display_name if director else "",
+        "name": _name(director.user if director else None),
         "position": f"ผู้อำนวยการ{office.name_th}",
     }
 
@@ -129,8 +146,9 @@ def _process_data(process: Process) -> dict[str, Any]:
 
 
 def manual_document(*, office: Office | None = None) -> dict[str, Any]:
-    """The whole manual. Printed for an office, its cover carries that office's name; without
-    one it is the manual as written (with its author)."""
+    """The whole manual. Printed for an office, it names that office wherever the original names
+    its own (the cover, the preface and its signature); without one it is the manual as written
+    (with its author)."""
     data = manual()
     info = data["office"]
     extra = front_matter()
@@ -138,21 +156,27 @@ def manual_document(*, office: Office | None = None) -> dict[str, Any]:
     by_code = {p.code: p for p in processes}
     own = office is None
     office_name = office.name_th if office is not None else info["office_name_th"]
+
+    def named(text: str) -> str:
+        return text.replace(info["office_name_th"], office_name)
+
     return {
         "title": info["manual_title_th"],
         "group_name": info["group_name_th"],
         "office_name": office_name,
-        "author": info["author_th"] if own else "",
+        "author": Whole(info["author_th"] if own else ""),
         "author_position": info["author_position_th"] if own else "",
-        "website": info["website"] if own else (office.website if office else ""),
+        "website": Verbatim(info["website"] if own else (office.website if office else "")),
         "contact": f"ติดต่อ : {info['contact_th']}" if own else "",
         "generated_on": _today(),
-        "preface": extra["preface"],
-        "preface_signature": [info["author_th"], info["office_name_th"]] if own else [office_name],
-        "concept": extra["concept"],
-        "office_powers": extra["office_powers"],
-        "office_groups": extra["office_groups"],
-        "duties_intro": extra["duties_intro"],
+        "preface": [named(text) for text in extra["preface"]],
+        "preface_signature": [Whole(info["author_th"]), info["office_name_th"]]
+        if own
+        else [office_name],
+        "concept": [named(text) for text in extra["concept"]],
+        "office_powers": [named(text) for text in extra["office_powers"]],
+        "office_groups": [named(text) for text in extra["office_groups"]],
+        "duties_intro": named(extra["duties_intro"]),
         "duties": [{"letter": d["letter_th"], "text": d["text_th"]} for d in data["duties"]],
         "sections": [
             {
@@ -183,7 +207,9 @@ def manual_document(*, office: Office | None = None) -> dict[str, Any]:
 
 
 def manual_pdf(*, office: Office | None = None) -> bytes:
-    return render_pdf(MANUAL_TEMPLATE, manual_document(office=office))
+    """The manual as a PDF; printed without an office, in Thai numerals as the original."""
+    digits = office.document_digits if office is not None else Digits.THAI
+    return render_pdf(MANUAL_TEMPLATE, manual_document(office=office), digits=digits)
 
 
 # --- The operations summary report of a project ---------------------------------------------------
@@ -232,7 +258,7 @@ def _plan_data(project: Project) -> dict[str, Any]:
         "approved_on": _date(timezone.localdate(plan.decided_at))
         if approved and plan.decided_at
         else "",
-        "approved_by": plan.decided_by.display_name if approved and plan.decided_by else "",
+        "approved_by": _name(plan.decided_by if approved else None),
         "objectives": list(plan.objectives),
         "targets": [
             {
@@ -272,12 +298,12 @@ def summary_report_document(project: Project) -> dict[str, Any]:
             "code": process.code,
         },
         "project_title": project.title,
-        "responsible": project.responsible.display_name if project.responsible else "",
+        "responsible": _name(project.responsible),
         "committee": {
             "order_number": project.order_number,
             "order_date": _date(project.order_date),
             "members": [
-                {"name": m.name, "position": m.position, "role": str(roles[m.role])}
+                {"name": Whole(m.name), "position": m.position, "role": str(roles[m.role])}
                 for m in project.members.all()
             ],
         },
@@ -321,7 +347,7 @@ def annual_rows(projects: list[Project]) -> list[dict[str, Any]]:
                 "heading": project.process.heading,
                 "title": project.title,
                 "process_title": project.process.display_title,
-                "responsible": project.responsible.display_name if project.responsible else "",
+                "responsible": _name(project.responsible),
                 "plan_status": PLAN_STATUS_TH[PlanStatus(status)] if status else NO_PLAN_TH,
                 "approved_on": _short(timezone.localdate(approved.decided_at))
                 if approved and approved.decided_at

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dlict.core.exports import export_response
 from dlict.core.http import Request, parse_id, stored_file_response
-from dlict.core.pdf import pdf_response, render_pdf
+from dlict.core.pdf import pdf_response
 from dlict.core.scoping import can, get_visible_or_404
 from dlict.processes import documents, services
 from dlict.processes.exports import AnnualReportExporter, IctReportExporter, SummaryReportExporter
@@ -471,7 +471,8 @@ def summary_report(request: Request, pk: int, fmt: str) -> HttpResponseBase:
     data = documents.summary_report_document(project)
     name = f"summary-report-{project.process.code}-{project.fiscal_year}"
     if fmt == "pdf":
-        return pdf_response(render_pdf(documents.SUMMARY_TEMPLATE, data), f"{name}.pdf")
+        pdf = documents.office_pdf(documents.SUMMARY_TEMPLATE, data, project.office)
+        return pdf_response(pdf, f"{name}.pdf")
     return export_response(SummaryReportExporter(data, filename=name), fmt)
 
 
@@ -499,7 +500,8 @@ def annual_report(request: Request, fmt: str) -> HttpResponseBase:
     )
     name = f"annual-report-{form.chosen_office.code}-{form.chosen_year}"
     if fmt == "pdf":
-        return pdf_response(render_pdf(documents.ANNUAL_TEMPLATE, data), f"{name}.pdf")
+        pdf = documents.office_pdf(documents.ANNUAL_TEMPLATE, data, form.chosen_office)
+        return pdf_response(pdf, f"{name}.pdf")
     return export_response(AnnualReportExporter(data, filename=name), fmt)
 
 
@@ -590,7 +592,8 @@ def ict_record_pdf(request: Request, pk: int) -> HttpResponse:
         IctDevelopment.objects.visible_to(request.user).select_related("office", "recorded_by"),
         pk=pk,
     )
-    pdf = render_pdf(documents.ICT_RECORD_TEMPLATE, documents.ict_record_document(record))
+    data = documents.ict_record_document(record)
+    pdf = documents.office_pdf(documents.ICT_RECORD_TEMPLATE, data, record.office)
     return pdf_response(pdf, f"ict-record-{record.fiscal_year}-{record.number}.pdf")
 
 
@@ -611,5 +614,6 @@ def ict_report(request: Request, fmt: str) -> HttpResponseBase:
     )
     name = f"ict-report-{form.chosen_office.code}-{form.chosen_year}"
     if fmt == "pdf":
-        return pdf_response(render_pdf(documents.ICT_REPORT_TEMPLATE, data), f"{name}.pdf")
+        pdf = documents.office_pdf(documents.ICT_REPORT_TEMPLATE, data, form.chosen_office)
+        return pdf_response(pdf, f"{name}.pdf")
     return export_response(IctReportExporter(data, filename=name), fmt)

@@ -1,13 +1,16 @@
 from django.contrib import admin
+from django.db import models
 
 from dlict.schools.models import District, NetworkGroup, Office, Province, School, SubDistrict
 
 
 @admin.register(Office)
 class OfficeAdmin(admin.ModelAdmin):
-    list_display = ("code", "name_th", "province", "level")
-    list_filter = ("level",)
+    list_display = ("code", "name_th", "province", "level", "document_digits")
+    list_filter = ("level", "document_digits")
     search_fields = ("code", "name_th", "name_en")
+    # Government websites are served over HTTPS: a website typed without a scheme gets it.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(School)

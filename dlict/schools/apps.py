@@ -8,10 +8,11 @@ class SchoolsConfig(AppConfig):
     verbose_name = _("Offices and schools")
 
     def ready(self) -> None:
-        from dlict.core import jobs, navigation
+        from dlict.core import jobs, navigation, thaiwords
         from dlict.core.dashboard import register_panel
         from dlict.core.imports import ImportJobHandler
         from dlict.core.models import audit
+        from dlict.schools.divisions import place_names
         from dlict.schools.imports import SchoolListImporter
         from dlict.schools.models import NetworkGroup, Office, School
         from dlict.schools.panels import registry_panel
@@ -21,6 +22,8 @@ class SchoolsConfig(AppConfig):
         audit(School, exclude=("name_sort",))
 
         jobs.register(SchoolListImporter.kind, ImportJobHandler(SchoolListImporter))
+        # Printed documents keep place names whole at the end of a line.
+        thaiwords.register_words(place_names)
         register_panel(10, registry_panel)
 
         navigation.register(

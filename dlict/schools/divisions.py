@@ -20,6 +20,17 @@ def _rows(name: str) -> Iterator[dict[str, str]]:
                 yield row
 
 
+def place_names() -> Iterator[str]:
+    """Every province's, district's and sub-district's Thai name, for the word dictionary that
+    keeps names whole at the end of a printed line (Bangkok's districts also without "เขต")."""
+    for name in ("provinces.csv", "districts.csv", "sub_districts.csv"):
+        for row in _rows(name):
+            place = row["name_th"].strip()
+            yield place
+            if place.startswith("เขต"):
+                yield place.removeprefix("เขต")
+
+
 def _coordinate(text: str) -> Decimal | None:
     return Decimal(text).quantize(Decimal("0.000001")) if text.strip() else None
 

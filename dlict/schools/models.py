@@ -14,7 +14,7 @@ from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
 from dlict.core.scoping import ScopedQuerySet, scope_of
-from dlict.core.thai import thai_sort_key
+from dlict.core.thai import Digits, thai_sort_key
 from dlict.schools.validators import (
     latitude_validators,
     longitude_validators,
@@ -154,6 +154,16 @@ class Office(models.Model):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    document_digits = models.CharField(
+        _("digits in documents"),
+        max_length=8,
+        choices=Digits.choices,
+        default=Digits.THAI,
+        help_text=_(
+            "The digits of every PDF the office prints: text, dates, figures and page numbers. "
+            "School codes and web addresses keep their own digits."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

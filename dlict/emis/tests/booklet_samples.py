@@ -12,6 +12,8 @@ import random
 from collections.abc import Iterable
 from typing import Any
 
+from dlict.core.pdf import Verbatim
+
 TITLE = "เอกสารสารสนเทศทางการศึกษา"
 OFFICE = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเชียงใหม่ เขต 1"
 
@@ -160,7 +162,7 @@ def booklet_sample(schools: int = 150) -> dict[str, Any]:
             group = f"กลุ่มเครือข่าย{district}" + (f" {k % groups + 1}" if groups > 1 else "")
             rows.append(
                 {
-                    "code": f"5001{len(rows) + 1:04d}",
+                    "code": Verbatim(f"5001{len(rows) + 1:04d}"),
                     "name": name,
                     "district": district,
                     "group": group,

@@ -38,7 +38,7 @@ def test_the_booklet_prints_the_offices_figures(world: Any, figures: None, tmp_p
     text = _text(response, tmp_path)
     assert "เอกสารสารสนเทศ" in text
     assert "ห้วยทราย" in text
-    assert "66" in text  # the office's students: (11 + 13 + 4 + 5) × 2
+    assert "๖๖" in text  # the office's students: (11 + 13 + 4 + 5) × 2, in Thai numerals
     assert "ลับแซดแซด" not in text
 
 

@@ -7,15 +7,17 @@ from typing import Any
 import pytest
 
 from dlict.core.pdf import render_pdf
+from dlict.core.testing.pdf import foreign_digits, lonely_pages, pdf_text, words_cut_at_line_ends
+from dlict.core.thai import Digits, thai_digits
 from dlict.emis.tests.booklet_samples import booklet_sample, empty_booklet
 from dlict.processes.tests.test_pdf_templates import require, run
 
 BOOKLET = "emis/typst/booklet.typ"
 
 
-def write(tmp_path: Path, name: str, data: dict[str, Any]) -> Path:
+def write(tmp_path: Path, name: str, data: dict[str, Any], digits: str | None = None) -> Path:
     path = tmp_path / name
-    path.write_bytes(render_pdf(BOOKLET, data))
+    path.write_bytes(render_pdf(BOOKLET, data, digits=digits))
     return path
 
 
@@ -142,3 +144,33 @@ def test_booklet_prints_markup_characters_as_written(tmp_path: Path) -> None:
     path = write(tmp_path, "markup.pdf", data)
 
     assert markup in " ".join(text_of(path).split())
+
+
+def test_in_thai_numerals_only_the_school_codes_keep_arabic_digits(
+    tmp_path: Path, sample: dict[str, Any]
+) -> None:
+    path = write(tmp_path, "thai.pdf", sample, digits=Digits.THAI)
+
+    text = pdf_text(path)
+    codes = tuple(school["code"] for school in sample["schools"])
+    assert foreign_digits(text, Digits.THAI, identifiers=codes) == []
+    # Codes are read back into the ministry's systems: they print as they are, and are found.
+    assert all(code in text for code in codes)
+    assert thai_digits(f"{sample['summary']['students']:,}") in text
+
+
+def test_in_arabic_digits_no_thai_numeral_is_left(tmp_path: Path, sample: dict[str, Any]) -> None:
+    path = write(tmp_path, "arabic.pdf", sample, digits=Digits.ARABIC)
+
+    text = pdf_text(path)
+    assert foreign_digits(text, Digits.ARABIC) == []
+    assert "ส่วนที่ 1 ภาพรวม" in text
+
+
+def test_booklet_keeps_thai_words_whole_and_no_line_alone(
+    tmp_path: Path, sample: dict[str, Any]
+) -> None:
+    path = write(tmp_path, "thai.pdf", sample, digits=Digits.THAI)
+
+    assert words_cut_at_line_ends(pdf_text(path)) == []
+    assert lonely_pages(path) == []

@@ -12,14 +12,15 @@ from typing import Any
 
 import yaml
 
+from dlict.core.pdf import Verbatim, Whole
 from dlict.core.thai import thai_digits
 
 MANUAL_YAML = Path(__file__).resolve().parent.parent / "data" / "manual.yaml"
 
 OFFICE = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาชุมพร เขต ๒"
 GROUP = "กลุ่มส่งเสริมการศึกษาทางไกล เทคโนโลยีสารสนเทศและการสื่อสาร"
-DIRECTOR = {"name": "นายสมชาย ตั้งใจดี", "position": f"ผู้อำนวยการ{OFFICE}"}
-REPORTER = {"name": "นายภาณุวัฒน์ รัตนชุนหกาญจน์", "position": "นักวิชาการคอมพิวเตอร์ปฏิบัติการ"}
+DIRECTOR = {"name": Whole("นายสมชาย ตั้งใจดี"), "position": f"ผู้อำนวยการ{OFFICE}"}
+REPORTER = {"name": Whole("นายภาณุวัฒน์ รัตนชุนหกาญจน์"), "position": "นักวิชาการคอมพิวเตอร์ปฏิบัติการ"}
 
 DECISION_TEXT = "ผอ.สพป./สพม. พิจารณา"
 
@@ -155,13 +156,13 @@ def manual_sample() -> dict[str, Any]:
         "title": office["manual_title_th"],
         "group_name": office["group_name_th"],
         "office_name": office["office_name_th"],
-        "author": office["author_th"],
+        "author": Whole(office["author_th"]),
         "author_position": office["author_position_th"],
-        "website": office["website"],
+        "website": Verbatim(office["website"]),
         "contact": f"ติดต่อ : {office['contact_th']}",
         "generated_on": "๑๕ มกราคม ๒๕๖๙",
         "preface": PREFACE,
-        "preface_signature": [office["author_th"], office["office_name_th"]],
+        "preface_signature": [Whole(office["author_th"]), office["office_name_th"]],
         "concept": CONCEPT,
         "office_powers": _numbered(OFFICE_POWERS),
         "office_groups": _numbered(OFFICE_GROUPS),
@@ -248,20 +249,28 @@ def summary_report_sample() -> dict[str, Any]:
         },
         "project_title": "โครงการขับเคลื่อนการจัดการศึกษาทางไกลผ่านดาวเทียม (DLTV)"
         " ในโรงเรียนขนาดเล็ก ปีงบประมาณ 2569",
-        "responsible": "นายภาณุวัฒน์ รัตนชุนหกาญจน์",
+        "responsible": REPORTER["name"],
         "committee": {
             "order_number": "คำสั่งที่ 125/2568",
             "order_date": "3 ตุลาคม 2568",
             "members": [
-                {"name": "นางสาวปั้นหยา ตั้งมั่น", "position": "รองผู้อำนวยการ", "role": "ประธาน"},
-                {"name": "นายวีระ ศรีสุข", "position": "ศึกษานิเทศก์ชำนาญการพิเศษ", "role": "กรรมการ"},
                 {
-                    "name": "นางวันเพ็ญ ใจงาม",
+                    "name": Whole("นางสาวปั้นหยา ตั้งมั่น"),
+                    "position": "รองผู้อำนวยการ",
+                    "role": "ประธาน",
+                },
+                {
+                    "name": Whole("นายวีระ ศรีสุข"),
+                    "position": "ศึกษานิเทศก์ชำนาญการพิเศษ",
+                    "role": "กรรมการ",
+                },
+                {
+                    "name": Whole("นางวันเพ็ญ ใจงาม"),
                     "position": "ผู้อำนวยการโรงเรียนบ้านเขาทะลุ",
                     "role": "กรรมการ",
                 },
                 {
-                    "name": "นายภาณุวัฒน์ รัตนชุนหกาญจน์",
+                    "name": REPORTER["name"],
                     "position": "นักวิชาการคอมพิวเตอร์ปฏิบัติการ",
                     "role": "กรรมการและเลขานุการ",
                 },
@@ -652,7 +661,7 @@ def ict_report_sample() -> dict[str, Any]:
             "number": "9/2569",
             "title": "ปรับปรุงระบบเครือข่ายไร้สายภายในสำนักงาน",
             "unit": "กลุ่มอำนวยการ",
-            "kind": "ปรับปรุงโครงสร้างพื้นฐาน",
+            "kind": "เครือข่ายและอินเทอร์เน็ต",
             "period": "1 พ.ย. 2568 – 30 พ.ย. 2568",
             "budget": "45,000.00",
             "outcome": "สัญญาณครอบคลุมทุกห้องทำงานและห้องประชุม",

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from dlict.core.pdf import render_pdf
+from dlict.core.testing.pdf import foreign_digits, lonely_pages, pdf_text, words_cut_at_line_ends
+from dlict.core.thai import Digits
 from dlict.processes.tests import pdf_samples
 
 MANUAL = "processes/typst/manual.typ"
@@ -216,3 +218,45 @@ def test_manual_sample_is_built_from_the_real_manual() -> None:
         ids = {node["id"] for node in nodes}
         for loop in process["flowchart"]["loops"]:
             assert {loop["decision"], loop["back_to"]} <= ids
+
+
+# Identifiers that keep their own digits in a document of Thai numerals (the manual's website).
+IDENTIFIERS = ("https://www.cpn2.go.th",)
+
+
+@pytest.mark.parametrize("digits", [Digits.THAI, Digits.ARABIC])
+@pytest.mark.parametrize(("template", "sample"), [case[:2] for case in CASES], ids=IDS)
+def test_template_prints_one_kind_of_digits(
+    tmp_path: Path, template: str, sample: Sample, digits: Digits
+) -> None:
+    path = write(tmp_path, "sample.pdf", render_pdf(template, sample(), digits=digits))
+
+    assert foreign_digits(pdf_text(path), digits, identifiers=IDENTIFIERS) == []
+
+
+@pytest.mark.parametrize(("template", "sample"), [case[:2] for case in CASES], ids=IDS)
+def test_template_breaks_thai_lines_between_words_only(
+    tmp_path: Path, template: str, sample: Sample
+) -> None:
+    path = write(tmp_path, "sample.pdf", render_pdf(template, sample(), digits=Digits.THAI))
+
+    assert words_cut_at_line_ends(pdf_text(path)) == []
+
+
+@pytest.mark.parametrize(("template", "sample"), [case[:2] for case in CASES], ids=IDS)
+def test_template_leaves_no_page_holding_a_lone_line(
+    tmp_path: Path, template: str, sample: Sample
+) -> None:
+    path = write(tmp_path, "sample.pdf", render_pdf(template, sample(), digits=Digits.THAI))
+
+    assert lonely_pages(path) == []
+
+
+def test_manual_text_finds_whole_words_and_carries_no_marks(tmp_path: Path) -> None:
+    path = write(tmp_path, "manual.pdf", render_pdf(MANUAL, pdf_samples.manual_sample()))
+
+    text = pdf_text(path)
+    assert "\u200b" not in text
+    assert "\u2063" not in text
+    for word in ("สำนักงานเขตพื้นที่การศึกษา", "ชุมพร", "นวัตกรรม", "โรงเรียน", "ดาวเทียม"):
+        assert word in text

@@ -23,6 +23,33 @@ def test_anyone_logged_in_reads_the_manual(world: Any) -> None:
     assert text.count("/processes/manual/") >= 11
 
 
+def test_a_process_lists_its_forms_by_their_thai_titles(world: Any) -> None:
+    from dlict.processes.models import Process
+
+    forms = [link.form for link in Process.objects.get(code="dl-1").form_links.all()]
+    response = world.client_for(world.teacher_a).get("/processes/manual/dl-1/")
+
+    text = response.content.decode()
+    assert forms
+    for form in forms:
+        assert form.title_th in text
+        assert form.title_en not in text
+
+
+def test_in_english_a_process_shows_the_forms_english_titles_after_the_thai(world: Any) -> None:
+    from django.conf import settings
+
+    from dlict.processes.models import Process
+
+    form = Process.objects.get(code="dl-1").form_links.first().form
+    client = world.client_for(world.teacher_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    text = client.get("/processes/manual/dl-1/").content.decode()
+
+    assert f'{form.title_th} <span class="muted">({form.title_en})</span>' in text
+
+
 def test_an_unknown_process_is_not_found(world: Any) -> None:
     client = world.client_for(world.staff_a)
     assert client.get("/processes/manual/dl-99/").status_code == 404

@@ -279,3 +279,18 @@ def test_the_school_page_calls_its_head_the_schools_director(world: Any) -> None
     assert "<dt>ผู้อำนวยการโรงเรียน</dt><dd>นายสมชาย ใจดี</dd>" in page
     assert "ผู้อำนวยการเขต" not in page
     assert "ผู้อำนวยการเขต" in profile  # the office's director, as a role
+
+
+def test_the_offices_document_digits_are_thai_numerals_unless_changed_in_the_admin(
+    world: Any,
+) -> None:
+    from dlict.core.thai import Digits
+
+    office = world.office_a
+    assert office.document_digits == Digits.THAI
+    client = world.client_for(world.national)
+
+    page = client.get(f"/admin/schools/office/{office.pk}/change/")
+
+    assert page.status_code == 200
+    assert 'name="document_digits"' in page.content.decode()
