@@ -54,6 +54,12 @@ class Verbatim(Whole):
     __slots__ = ()
 
 
+class Raw(str):
+    """Not text but data a template reads (a photo as SVG): passed to Typst untouched."""
+
+    __slots__ = ()
+
+
 # Put before each digit run of a Verbatim value; the shared library prints the run as it is and
 # drops the mark (lib.typ's ``verbatim-mark``).
 VERBATIM_MARK = "\u2063"
@@ -73,7 +79,7 @@ def prepare(value: Any) -> Any:
     """``value`` (the data of a document) with every string ready for Typst."""
     if isinstance(value, Verbatim):
         return _keep_digits(value)
-    if isinstance(value, Whole):
+    if isinstance(value, Whole | Raw):
         return str(value)
     if isinstance(value, str):
         return _ADDRESS.sub(lambda match: _keep_digits(match.group()), mark_word_breaks(value))

@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 from PIL import Image
 
-from dlict.core.pdf import render_pdf
+from dlict.core.pdf import Raw, Verbatim, Whole, render_pdf
 from dlict.core.thai import format_date_long, format_date_short
 from dlict.supervision.models import Visit, VisitPhoto
 from dlict.supervision.selectors import observation, term_label
@@ -99,7 +99,7 @@ def visit_document(visit: Visit) -> dict[str, Any]:
         }
         for f in visit.follow_ups.select_related("finding__visit")
     ]
-    supervisor = visit.supervisor.display_name
+    supervisor = Whole(visit.supervisor.display_name)
     school_name = _school_text(school)
     return {
         "form_title": FORM_TITLE,
@@ -107,7 +107,7 @@ def visit_document(visit: Visit) -> dict[str, Any]:
         "printed_on": format_date_long(timezone.localdate()),
         "school": {
             "name": school_name,
-            "code": school.ministry_code or school.smis_code,
+            "code": Verbatim(school.ministry_code or school.smis_code),
             "district": place,
             "network": school.network_group.name if school.network_group else "",
         },
@@ -155,7 +155,7 @@ def visit_document(visit: Visit) -> dict[str, Any]:
         "suggestions": visit.suggestions,
         "findings": [finding.text for finding in visit.findings.all()],
         "photos": [
-            {"svg": svg, "caption": photo.caption}
+            {"svg": Raw(svg), "caption": photo.caption}
             for photo in visit.photos.all()
             if (svg := photo_svg(photo)) is not None
         ],
@@ -163,12 +163,12 @@ def visit_document(visit: Visit) -> dict[str, Any]:
             {"role": "ผู้นิเทศ", "name": supervisor, "position": SUPERVISOR_POSITION},
             {
                 "role": "ผู้รับการนิเทศ",
-                "name": visit.informant,
+                "name": Whole(visit.informant),
                 "position": visit.informant_position,
             },
             {
                 "role": "ผู้อำนวยการโรงเรียน",
-                "name": school.director_name,
+                "name": Whole(school.director_name),
                 "position": f"ผู้อำนวยการ{school_name}",
             },
         ],
@@ -176,4 +176,5 @@ def visit_document(visit: Visit) -> dict[str, Any]:
 
 
 def visit_pdf(visit: Visit) -> bytes:
-    return render_pdf(VISIT_TEMPLATE, visit_document(visit))
+    """The visit's record, printed with its office's digits."""
+    return render_pdf(VISIT_TEMPLATE, visit_document(visit), digits=visit.office.document_digits)

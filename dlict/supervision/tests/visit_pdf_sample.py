@@ -325,11 +325,13 @@ def sample_photo(color: str, size: tuple[int, int] = (1200, 900)) -> str:
 
     from PIL import Image
 
+    from dlict.core.pdf import Raw
+
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, format="JPEG")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     width, height = size
-    return (
+    return Raw(
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         f'width="{width}" height="{height}"><image width="{width}" height="{height}" '
         f'xlink:href="data:image/jpeg;base64,{data}"/></svg>'
