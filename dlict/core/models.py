@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.conf import settings
@@ -13,9 +13,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from dlict.core.scoping import ScopedQuerySet, scope_of
-
-if TYPE_CHECKING:
-    from dlict.schools.models import Office
 
 
 class AuditEntryQuerySet(ScopedQuerySet):
@@ -40,7 +37,9 @@ class AuditEntryManager(LogEntryManager.from_queryset(AuditEntryQuerySet)):  # t
 class AuditEntry(AbstractLogEntry):
     """One create, update or delete of a domain record: who, when, and what changed."""
 
-    office: models.ForeignKey[Office | None, Office | None] = models.ForeignKey(
+    # The base class comes from an untyped package, so the type checker needs the field's type;
+    # core names no domain model, so it is any model.
+    office: models.ForeignKey[models.Model | None, models.Model | None] = models.ForeignKey(
         "schools.Office",
         on_delete=models.DO_NOTHING,
         db_constraint=False,
