@@ -8,10 +8,12 @@ class SchoolsConfig(AppConfig):
     verbose_name = _("Offices and schools")
 
     def ready(self) -> None:
-        from dlict.core import jobs, navigation
+        from dlict.core import demo, jobs, navigation, reference
         from dlict.core.dashboard import register_panel
         from dlict.core.imports import ImportJobHandler
         from dlict.core.models import audit
+        from dlict.schools import demo as schools_demo
+        from dlict.schools.divisions import divisions_reload
         from dlict.schools.imports import SchoolListImporter
         from dlict.schools.models import NetworkGroup, Office, School
         from dlict.schools.panels import registry_panel
@@ -22,6 +24,15 @@ class SchoolsConfig(AppConfig):
 
         jobs.register(SchoolListImporter.kind, ImportJobHandler(SchoolListImporter))
         register_panel(10, registry_panel)
+        reference.register(divisions_reload)
+        demo.register(
+            demo.DemoPart(
+                name="schools",
+                loaded=schools_demo.demo_exists,
+                load=schools_demo.load_demo,
+                message="Loaded the demo office สพป.ตัวอย่าง เขต 1.",
+            )
+        )
 
         navigation.register(
             navigation.NavItem(
