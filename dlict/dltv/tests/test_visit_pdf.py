@@ -4,8 +4,8 @@ from pathlib import Path
 from typing import Any
 
 from dlict.core.pdf import render_pdf
+from dlict.core.testing.pdf import page_count, require, run, text_of
 from dlict.dltv.tests.visit_pdf_sample import visit_sample, visit_sample_empty
-from dlict.processes.tests.test_pdf_templates import page_count, require, run, text_of
 
 VISIT = "dltv/typst/visit.typ"
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from dlict.core.pdf import render_pdf
+from dlict.core.testing.pdf import require, run
 from dlict.emis.tests.booklet_samples import booklet_sample, empty_booklet
-from dlict.processes.tests.test_pdf_templates import require, run
 
 BOOKLET = "emis/typst/booklet.typ"
 
