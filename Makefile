@@ -34,9 +34,10 @@ $(DEPS): pyproject.toml requirements.lock | $(VENV)/bin/python
 test: $(DEPS) ## The whole suite (browser tests included when /usr/bin/chromium exists)
 	$(PY) -m pytest -n 2 --dist loadfile
 
-lint: $(DEPS)
+lint: $(DEPS) ## ruff, and the import contracts of the app layers (pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(DEPS)
 	$(VENV)/bin/ruff format .
@@ -62,4 +63,4 @@ bench: $(DEPS) ## Benchmarks: make bench [BENCH=schools] [SCALE=small|national]
 	$(PY) -m bench $(if $(BENCH),--only $(BENCH)) $(if $(SCALE),--scale $(SCALE))
 
 clean:
-	rm -rf var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

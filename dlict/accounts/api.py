@@ -1,6 +1,7 @@
 from ninja import Router, Schema
 
 from dlict.accounts.selectors import user_roles_display
+from dlict.core.apitools import responses
 from dlict.core.http import Request
 
 router = Router(tags=["accounts"])
@@ -18,7 +19,7 @@ class MeOut(Schema):
     memberships: list[MembershipOut]
 
 
-@router.get("/me", response=MeOut, summary="The user who owns the token", url_name="me")
+@router.get("/me", response=responses(MeOut), summary="The user who owns the token", url_name="me")
 def me(request: Request) -> MeOut:
     user = request.user
     return MeOut(

@@ -80,7 +80,8 @@ def api_token_revoke(*, token: ApiToken) -> ApiToken:
 def api_token_authenticate(key: str) -> User | None:
     """The active user holding ``key``, or None. Compares digests in constant time."""
     parts = key.strip().split("_", 2)
-    if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
+    # A NUL cannot be in a key, and PostgreSQL refuses one in a query: no lookup for it.
+    if len(parts) != 3 or parts[0] != TOKEN_PREFIX or "\x00" in key:
         return None
     _label, prefix, secret = parts
     token = ApiToken.objects.active().select_related("user").filter(prefix=prefix).first()

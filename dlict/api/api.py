@@ -11,7 +11,9 @@ api = NinjaAPI(
     version="1",
     description=(
         "Read the school registry of the offices you belong to. Authenticate with a personal "
-        "token (Authorization: Bearer …) made on your API tokens page."
+        "token (Authorization: Bearer …) made on your API tokens page. Lists come in pages: "
+        "limit 1 to 500 rows (100 unless you ask), offset 0 to 1,000,000; a parameter out of its "
+        "bounds is answered 422, naming the parameter."
     ),
     auth=TokenAuth(),
     urls_namespace="api",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 from django.db import transaction
 
@@ -44,9 +45,7 @@ class _Quiet:
 
 def operator() -> Any:
     """The person at the server's console, with the scope of a national administrator."""
-    from dlict.accounts.models import User
-
-    user = User(username="manage.py", is_active=True, is_superuser=True)
+    user = get_user_model()(username="manage.py", is_active=True, is_superuser=True)
     user._dlict_scope = Scope(national=True)  # type: ignore[attr-defined]
     return user
 

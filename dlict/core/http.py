@@ -8,11 +8,13 @@ from django.http import FileResponse, Http404, HttpRequest
 from django_htmx.middleware import HtmxDetails
 
 if TYPE_CHECKING:
-    from dlict.accounts.models import User
+    # The stubs' stand-in for settings.AUTH_USER_MODEL, which their mypy plugin resolves: core
+    # types the user without importing the app that defines it.
+    from django.contrib.auth.models import _User
 
 
 class Request(HttpRequest):
-    user: "User"
+    user: "_User"
     htmx: HtmxDetails
 
 

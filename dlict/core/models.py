@@ -15,7 +15,6 @@ from dlict.core.scoping import ScopedQuerySet, scope_of
 
 if TYPE_CHECKING:
     from dlict.core.audit import Change
-    from dlict.schools.models import Office
 
 
 class AuditEntryQuerySet(ScopedQuerySet):
@@ -41,7 +40,9 @@ class AuditEntry(AbstractLogEntry):
     """One create, update or delete of a domain record, or an event (core.audit.audit_event):
     who, when, and what changed. The properties below are how the trail reads it."""
 
-    office: models.ForeignKey[Office | None, Office | None] = models.ForeignKey(
+    # The base class comes from an untyped package, so the type checker needs the field's type;
+    # core names no domain model, so it is any model.
+    office: models.ForeignKey[models.Model | None, models.Model | None] = models.ForeignKey(
         "schools.Office",
         on_delete=models.DO_NOTHING,
         db_constraint=False,

@@ -1,7 +1,8 @@
 """The side navigation, grouped by the two work areas of the operations manual.
 
 Apps register their entries in ``AppConfig.ready``; an entry shows only to users who hold its
-permission, so nobody meets a link that leads to a refusal.
+permission, so nobody meets a link that leads to a refusal. Pages open to everyone (open data) are
+registered as public links, which the about page lists.
 """
 
 from dataclasses import dataclass
@@ -38,6 +39,28 @@ class NavItem:
 
 
 _ITEMS: list[NavItem] = []
+
+
+@dataclass(frozen=True)
+class PublicLink:
+    label: Promise | str
+    url_name: str
+
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+_PUBLIC: list[PublicLink] = []
+
+
+def register_public(*links: PublicLink) -> None:
+    for link in links:
+        if link not in _PUBLIC:
+            _PUBLIC.append(link)
+
+
+def public_links() -> list[PublicLink]:
+    return list(_PUBLIC)
 
 
 def register(*items: NavItem) -> None:

@@ -3,17 +3,22 @@
 Every model holding office or school data gets a queryset derived from ScopedQuerySet and is read
 through ``Model.objects.visible_to(user)`` (or ``restrict(user, action)`` for writes). A row that a
 user may not see behaves as if it did not exist: views answer 404.
+
+Core knows no users or roles of its own: the app that keeps them (accounts) registers, in its
+``AppConfig.ready``, how to build a user's scope and which permissions a role grants::
+
+    scoping.register(user_scope=user_scope, role_grants=role_grants)
 """
 
 from __future__ import annotations
 
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import reduce
 from typing import Any, Self, TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -30,8 +35,7 @@ class Scope:
 
     def offices_with(self, permission: str) -> set[int]:
         """Offices where one of the user's office roles grants ``permission``."""
-        from dlict.accounts.roles import role_grants
-
+        role_grants = _registered().role_grants
         return {
             office_id
             for office_id, roles in self.office_roles.items()
@@ -39,8 +43,7 @@ class Scope:
         }
 
     def schools_with(self, permission: str) -> set[int]:
-        from dlict.accounts.roles import role_grants
-
+        role_grants = _registered().role_grants
         return {
             school_id
             for school_id, roles in self.school_roles.items()
@@ -57,15 +60,36 @@ class Scope:
         return not self.national and not self.office_roles
 
 
+@dataclass(frozen=True)
+class _Resolver:
+    user_scope: Callable[[Any], Scope]
+    role_grants: Callable[[str, str], bool]
+
+
+_RESOLVER: list[_Resolver] = []
+
+
+def register(
+    *, user_scope: Callable[[Any], Scope], role_grants: Callable[[str, str], bool]
+) -> None:
+    """Say how a user's scope is built and whether a role grants a permission (one app does)."""
+    _RESOLVER[:] = [_Resolver(user_scope, role_grants)]
+
+
+def _registered() -> _Resolver:
+    if not _RESOLVER:
+        # Refusing is safer than an empty scope that would quietly hide everything.
+        raise ImproperlyConfigured("No app registered how to build a user's scope.")
+    return _RESOLVER[0]
+
+
 def scope_of(user: Any) -> Scope:
     """The user's scope, computed once per user object (so once per request)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Scope()
     cached = getattr(user, "_dlict_scope", None)
     if cached is None:
-        from dlict.accounts.selectors import user_scope
-
-        cached = user_scope(user)
+        cached = _registered().user_scope(user)
         user._dlict_scope = cached
     return cached
 

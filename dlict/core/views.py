@@ -18,6 +18,7 @@ from dlict.core.exports import JobErrorsExporter, export_csv
 from dlict.core.forms import AuditFilterForm
 from dlict.core.http import Request
 from dlict.core.models import Job
+from dlict.core.navigation import public_links
 from dlict.core.progress import read_progress
 from dlict.core.scoping import can, get_visible_or_404
 from dlict.core.selectors import audit_list, job_list
@@ -31,7 +32,7 @@ def dashboard(request: Request) -> HttpResponse:
 
 @require_GET
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/about.html")
+    return render(request, "core/about.html", {"public_links": public_links()})
 
 
 @require_GET

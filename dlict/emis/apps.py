@@ -8,9 +8,10 @@ class EmisConfig(AppConfig):
     verbose_name = _("School information (EMIS)")
 
     def ready(self) -> None:
-        from dlict.core import figures, jobs, navigation
+        from dlict.core import demo, figures, jobs, navigation
         from dlict.core.imports import ImportJobHandler
         from dlict.core.models import audit
+        from dlict.emis import demo as emis_demo
         from dlict.emis.figures import completeness_figures, student_figures
         from dlict.emis.imports import StudentCountImporter
         from dlict.emis.models import SchoolProfile
@@ -23,6 +24,18 @@ class EmisConfig(AppConfig):
         figures.register("info-2", completeness_figures)
         jobs.register(StudentCountImporter.kind, ImportJobHandler(StudentCountImporter))
         jobs.register(SchoolInfoImporter.kind, ImportJobHandler(SchoolInfoImporter))
+        demo.register(
+            demo.DemoPart(
+                name="emis",
+                after=("schools",),
+                loaded=emis_demo.demo_loaded,
+                load=emis_demo.demo_load,
+                message="Loaded the demo office's student figures.",
+            )
+        )
+        navigation.register_public(
+            navigation.PublicLink(_("Open data: students and schools"), "emis:open-data")
+        )
         navigation.register(
             navigation.NavItem(
                 area="info",

@@ -15,6 +15,7 @@ import random
 from django.db import transaction
 
 from dlict.emis.models import DataRound, SchoolProfile, StudentCount
+from dlict.schools.demo import demo_office
 from dlict.schools.models import Office, School
 
 YEARS = (2567, 2568)
@@ -29,6 +30,14 @@ STUDENTS_BY_SIZE = {
     "": (60, 300),
 }
 ROOM_SIZE = 40  # students per classroom before a grade opens a second room
+
+
+def demo_loaded() -> bool:
+    return demo_figures_exist(demo_office())
+
+
+def demo_load() -> None:
+    load_demo_figures(demo_office())
 
 
 def demo_figures_exist(office: Office) -> bool:

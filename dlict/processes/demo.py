@@ -23,6 +23,7 @@ from dlict.processes.models import (
     StepProgress,
     StepStatus,
 )
+from dlict.schools.demo import demo_office
 from dlict.schools.models import Office
 
 MEMBERS = [
@@ -31,6 +32,18 @@ MEMBERS = [
     services.MemberInput("นายสุริยา ทองคำ", "ผู้อำนวยการโรงเรียนบ้านห้วยทราย", "member"),
     services.MemberInput("นางสาวกาญจนา ศรีสุข", "นักวิชาการคอมพิวเตอร์", "secretary"),
 ]
+
+
+def demo_loaded() -> bool:
+    return demo_projects_exist(demo_office())
+
+
+def demo_load() -> None:
+    load_demo_projects(
+        office=demo_office(),
+        staff=User.objects.get(username="staff"),
+        director=User.objects.get(username="director"),
+    )
 
 
 def demo_projects_exist(office: Office) -> bool:

@@ -100,3 +100,11 @@ def manual_load(get_model: Any) -> None:
             ProcessForm(process=process, form=forms[link["key"]], n=link["n"])
             for link in item["forms"]
         )
+
+
+def manual_reload() -> None:
+    """The manual again after a test emptied the database (a migration loads it first)."""
+    from django.apps import apps
+
+    if not apps.get_model("processes", "Process").objects.exists():
+        manual_load(apps.get_model)

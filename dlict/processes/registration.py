@@ -1,13 +1,16 @@
-"""What the processes app adds to the shared parts: audit trail, navigation, dashboard, figures."""
+"""What the processes app adds to the shared parts: audit trail, navigation, dashboard, figures,
+reference data and the demo."""
 
 from django.utils.translation import gettext_lazy as _
 
 
 def register_all() -> None:
-    from dlict.core import figures, navigation
+    from dlict.core import demo, figures, navigation, reference
     from dlict.core.dashboard import register_panel
     from dlict.core.models import audit
+    from dlict.processes import demo as processes_demo
     from dlict.processes.figures import ict_development_figures
+    from dlict.processes.manual_data import manual_reload
     from dlict.processes.models import (
         CommitteeMember,
         Evidence,
@@ -28,6 +31,16 @@ def register_all() -> None:
     audit(IctDevelopment)
 
     register_panel(5, projects_panel)
+    reference.register(manual_reload)
+    demo.register(
+        demo.DemoPart(
+            name="processes",
+            after=("accounts",),
+            loaded=processes_demo.demo_loaded,
+            load=processes_demo.demo_load,
+            message="Loaded the demo office's yearly projects.",
+        )
+    )
     figures.register("info-4", ict_development_figures)
 
     navigation.register(

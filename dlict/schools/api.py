@@ -2,8 +2,9 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from dlict.core.apitools import BoundedPagination, responses, text
 from dlict.core.http import Request
 from dlict.core.scoping import get_visible_or_404
 from dlict.schools.models import Office, School
@@ -66,25 +67,31 @@ class SchoolOut(Schema):
 
 
 class SchoolQuery(Schema):
-    q: str = ""
+    q: str = text(100, "Part of a name or a code.")
     office_id: int | None = None
     dltv: bool | None = None
-    size: str = ""
-    kind: str = ""
+    size: str = text(16, "small, medium, large or extra_large.")
+    kind: str = text(16, "primary, expanded, secondary, special or other.")
 
 
 @router.get(
-    "/offices", response=list[OfficeOut], summary="Offices you can see", url_name="office-list"
+    "/offices",
+    response=responses(list[OfficeOut]),
+    summary="Offices you can see",
+    url_name="office-list",
 )
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def office_list(request: Request) -> QuerySet[Office]:
     return Office.objects.visible_to(request.user).select_related("province")
 
 
 @router.get(
-    "/schools", response=list[SchoolOut], summary="Schools you can see", url_name="school-list"
+    "/schools",
+    response=responses(list[SchoolOut]),
+    summary="Schools you can see",
+    url_name="school-list",
 )
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def school_list_api(request: Request, filters: Query[SchoolQuery]) -> QuerySet[School]:
     office = None
     if filters.office_id is not None:
@@ -100,7 +107,10 @@ def school_list_api(request: Request, filters: Query[SchoolQuery]) -> QuerySet[S
 
 
 @router.get(
-    "/schools/{int:school_id}", response=SchoolOut, summary="One school", url_name="school-detail"
+    "/schools/{school_id}",
+    response=responses(SchoolOut),
+    summary="One school",
+    url_name="school-detail",
 )
 def school_detail_api(request: Request, school_id: int) -> School:
     return get_visible_or_404(School.objects.visible_to(request.user).with_places(), pk=school_id)

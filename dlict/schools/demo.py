@@ -1,4 +1,5 @@
 """A realistic demo installation: two offices in Chiang Mai with schools named like real ones.
+The other apps fill in the rest (accounts, projects, DLTV, figures) through ``dlict.core.demo``.
 
 Only `manage.py load_demo` calls this, never a migration, and it refuses to run in production.
 Everything is drawn from a seeded random generator, so every newcomer gets the same office.
@@ -7,18 +8,13 @@ Everything is drawn from a seeded random generator, so every newcomer gets the s
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
 
-from dlict.accounts.models import User
-from dlict.accounts.roles import Role
-from dlict.accounts.services import membership_grant, user_create
 from dlict.core.thai import thai_sort_key
 from dlict.schools.models import District, NetworkGroup, Office, Province, School, SubDistrict
 
-DEMO_PASSWORD = "dlict-demo"  # noqa: S105 - the documented password of throwaway demo accounts
 DEMO_OFFICE_CODE = "50010000"
 CHIANG_MAI = "50"
 # Districts of each demo office (Interior Ministry codes).
@@ -40,69 +36,24 @@ LAST_NAMES = ["ใจดี", "ศรีสุข", "คำปัน", "อิ�
               "บุญมา", "ชัยวงศ์", "แสงทอง"]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class DemoAccount:
-    username: str
-    role: str
-    place: str | None  # "office" (เขต 1), "school" (บ้านห้วยทราย), "school2" (another school)
-    title: str
-    first_name: str
-    last_name: str
-    description: str
-
-
-DEMO_ACCOUNTS = [
-    DemoAccount("national", Role.NATIONAL_ADMIN, None, "นาย", "ผู้ดูแล", "ระดับประเทศ",
-                "national administrator (every office)"),
-    DemoAccount("admin", Role.OFFICE_ADMIN, "office", "นาย", "ภาณุวัฒน์", "รักษ์ระบบ",
-                "office administrator, สพป.ตัวอย่าง เขต 1"),
-    DemoAccount("staff", Role.OFFICE_STAFF, "office", "นางสาว", "กาญจนา", "ศรีสุข", "office staff"),
-    DemoAccount("director", Role.DIRECTOR, "office", "นาย", "ประเสริฐ", "ปัญญาวงศ์", "director"),
-    DemoAccount("supervisor", Role.SUPERVISOR, "office", "นาง", "อรุณี", "อินทร์แก้ว",
-                "supervisor"),
-    DemoAccount("coordinator", Role.SCHOOL_COORDINATOR, "school", "นาย", "ธนากร", "คำปัน",
-                "school coordinator, โรงเรียนบ้านห้วยทราย"),
-    DemoAccount("coordinator2", Role.SCHOOL_COORDINATOR, "school2", "นาง", "ศิริพร", "ชัยวงศ์",
-                "school coordinator of another school of the same office"),
-    DemoAccount("teacher", Role.TEACHER, "school", "นางสาว", "พิมพ์ชนก", "บุญมา",
-                "teacher, โรงเรียนบ้านห้วยทราย"),
-]  # fmt: skip
-
-
 def demo_exists() -> bool:
     return Office.objects.filter(code=DEMO_OFFICE_CODE).exists()
 
 
+def demo_office() -> Office:
+    """The demo office the other apps fill in (สพป.ตัวอย่าง เขต 1)."""
+    return Office.objects.get(code=DEMO_OFFICE_CODE)
+
+
 @transaction.atomic
 def load_demo(seed: int = 2569) -> None:
-    """Create the demo offices, schools and accounts. Run it once; it refuses to run twice."""
+    """Create the demo offices and their schools. Run it once; it refuses to run twice."""
     rng = random.Random(seed)  # noqa: S311 - repeatable demo data, not secrets
     province = Province.objects.get(code=CHIANG_MAI)
     office_one = _office(DEMO_OFFICE_CODE, "สพป.ตัวอย่าง เขต 1", "Example PESAO Area 1", province)
     office_two = _office("50020000", "สพป.ตัวอย่าง เขต 2", "Example PESAO Area 2", province)
-    schools_one = _schools(office_one, rng)
+    _schools(office_one, rng)
     _schools(office_two, rng)
-
-    coordinator_school = next(s for s in schools_one if s.name_th == "บ้านห้วยทราย")
-    other_school = next(s for s in schools_one if s.pk != coordinator_school.pk and s.dltv)
-    places = {"office": office_one, "school": coordinator_school, "school2": other_school}
-    titles = {"นาย": User.Title.MR, "นาง": User.Title.MRS, "นางสาว": User.Title.MISS}
-    for account in DEMO_ACCOUNTS:
-        user = user_create(
-            username=account.username,
-            password=DEMO_PASSWORD,
-            title=titles[account.title],
-            first_name=account.first_name,
-            last_name=account.last_name,
-            email=f"{account.username}@example.org",
-        )
-        place = places.get(account.place or "")
-        membership_grant(
-            user=user,
-            role=account.role,
-            office=place if account.place == "office" else None,
-            school=place if account.place in ("school", "school2") else None,
-        )
 
 
 def _office(code: str, name_th: str, name_en: str, province: Province) -> Office:

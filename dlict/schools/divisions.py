@@ -87,3 +87,11 @@ def load_divisions(province_model: Any, district_model: Any, sub_district_model:
         ),
         batch_size=1000,
     )
+
+
+def divisions_reload() -> None:
+    """The divisions again after a test emptied the database (a migration loads them first)."""
+    from dlict.schools.models import District, Province, SubDistrict
+
+    if not SubDistrict.objects.exists():
+        load_divisions(Province, District, SubDistrict)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from dlict.core import jobs
+from dlict.core import jobs, school_actions
 from dlict.core.exports import export_response
 from dlict.core.forms import thai_sorted_choices
 from dlict.core.http import Request, parse_id
@@ -77,6 +77,7 @@ def school_detail(request: Request, pk: int) -> HttpResponse:
             "school": school,
             "history": history,
             "can_edit": can(request.user, "schools.change", school=school),
+            "actions": school_actions.actions_for(request.user, school),
         },
     )
 

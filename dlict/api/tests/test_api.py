@@ -60,3 +60,13 @@ def test_me_and_offices(world: Any, client: Any) -> None:
     assert me["username"] == "coordinator_a"
     offices = _get(client, world.coordinator_a, "/api/offices").json()["items"]
     assert [o["id"] for o in offices] == [world.office_a.pk]
+
+
+HUGE = "9" * 25
+
+
+def test_the_api_answers_huge_ids_without_a_server_error(world: Any, client: Any) -> None:
+    _token, key = api_token_create(user=world.national, name="x")
+    headers = {"Authorization": f"Bearer {key}"}
+    assert client.get(f"/api/schools/{HUGE}", headers=headers).status_code in (404, 422)
+    assert client.get(f"/api/schools?office_id={HUGE}", headers=headers).status_code in (200, 422)

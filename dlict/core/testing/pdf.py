@@ -1,6 +1,9 @@
-"""Checks every app's PDF tests share: words whole at the ends of lines, one kind of digits, no
-page holding a lone line. They read the PDF's text layer through poppler's pdftotext, as a person
-searching or copying the document does."""
+"""Reading a PDF back in a test, through poppler-utils (pdfinfo, pdftotext, pdftoppm), and the
+checks every app's PDF tests share: words whole at the ends of lines, one kind of digits, no page
+holding a lone line. They read the PDF's text layer, as a person searching or copying it does.
+
+A test that needs a tool poppler does not have on this machine is skipped, not failed.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +21,29 @@ _THAI_TAIL = re.compile(r"[\u0e01-\u0e4f]+$")
 _THAI_HEAD = re.compile(r"^[\u0e01-\u0e4f]+")
 _PAGE_NUMBER = re.compile(r"^–\s*\S+\s*–$")
 _DIGITS = {"thai": re.compile(r"[0-9]+"), "arabic": re.compile(r"[๐-๙]+")}
+
+
+def require(tool: str) -> None:
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} (poppler-utils) is not installed")
+
+
+def run(*args: str) -> str:
+    # Fixed poppler commands on files the test wrote.
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout  # noqa: S603
+
+
+def page_count(path: Path) -> int:
+    require("pdfinfo")
+    match = re.search(r"^Pages:\s+(\d+)", run("pdfinfo", str(path)), re.MULTILINE)
+    assert match, "pdfinfo printed no page count"  # noqa: S101 - a test helper
+    return int(match.group(1))
+
+
+def text_of(path: Path, first: int | None = None, last: int | None = None) -> str:
+    require("pdftotext")
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    return run("pdftotext", "-enc", "UTF-8", *pages, str(path), "-")
 
 
 def pdf_text(path: Path, *, layout: bool = False) -> str:

@@ -26,16 +26,6 @@ def test_place_and_office_names_stay_whole() -> None:
     assert "เขตพื้นที่การศึกษา" in found
 
 
-def test_every_province_stays_whole_after_other_words() -> None:
-    # Registered by the schools app from the divisions it ships.
-    from dlict.schools.divisions import place_names
-
-    provinces = ["ชุมพร", "เชียงใหม่", "นครศรีธรรมราช", "ประจวบคีรีขันธ์", "แม่ฮ่องสอน"]
-    assert set(provinces) <= set(place_names())
-    for province in provinces:
-        assert province in words(f"สำนักงานเขตพื้นที่การศึกษาประถมศึกษา{province}เขต")
-
-
 def test_a_noun_made_with_kan_or_phu_is_one_piece() -> None:
     assert "ผู้จอง" in words("แจ้งเตือนผู้จองทางอีเมล")
     assert "การปฏิบัติงาน" in words("เพื่อให้การปฏิบัติงานเป็นไป")

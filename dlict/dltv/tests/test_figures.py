@@ -1,19 +1,16 @@
-"""DLTV and supervision visits in the operations summary report and the annual report: the office's
-own figures of the fiscal year, nothing of another office's (labels in English: see conftest)."""
+"""DLTV in the operations summary report and the annual report: the office's own figures of the
+fiscal year, nothing of another office's (labels in English: see conftest)."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, timedelta
 from typing import Any
-from unittest import mock
 
 import pytest
 
 from dlict.core.figures import figures_for
 from dlict.dltv import services
-from dlict.supervision import services as visits
-from dlict.supervision.models import Rubric
+from dlict.dltv.models import ProblemCategory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +26,7 @@ def used(world: Any) -> Any:
     for school, staff in ((world.school_a, world.staff_a), (world.school_b, world.staff_a),
                           (world.school_z, world.staff_z)):  # fmt: skip
         services.classrooms_save(user=staff, school=school, periods={"p1": 5})
-    broken = ProblemId.of("broken_tv")
+    broken = ProblemCategory.objects.get(office__isnull=True, code="broken_tv").pk
     entries = [
         services.Entry(day=MONDAY + timedelta(days=n), grade="p1", planned=5, watched=4)
         for n in range(4)
@@ -37,50 +34,18 @@ def used(world: Any) -> Any:
                         problem_id=broken)]  # fmt: skip
     services.usage_week_save(user=world.coordinator_a, school=world.school_a, entries=entries)
     services.usage_week_save(user=world.staff_z, school=world.school_z, entries=entries)
-    rubric = Rubric.objects.current_for(world.office_a.pk)
-    assert rubric is not None
-    with mock.patch("dlict.supervision.services.timezone.localdate", return_value=MONDAY):
-        for office_staff, school in (
-            (world.staff_a, world.school_a),
-            (world.staff_z, world.school_z),
-        ):
-            visits.visit_receive(
-                user=office_staff,
-                data=visits.VisitInput(
-                    key=uuid.uuid4(),
-                    school_id=school.pk,
-                    rubric_id=rubric.pk,
-                    visited_on=MONDAY,
-                    scores={item["code"]: visits.ItemScore(3) for item in rubric.items},
-                    findings=("ซ่อมโทรทัศน์",),
-                ),
-                photos=[],
-            )
     return world
 
 
-class ProblemId:
-    @staticmethod
-    def of(code: str) -> int:
-        from dlict.dltv.models import ProblemCategory
-
-        return ProblemCategory.objects.get(office__isnull=True, code=code).pk
-
-
-def test_the_reports_print_the_office_s_dltv_use_and_visits_of_the_year(used: Any) -> None:
-    figures = _figures(used.office_a, 2570)
-    use = figures["DLTV use"]
+def test_the_reports_print_the_office_s_dltv_use_of_the_year(used: Any) -> None:
+    use = _figures(used.office_a, 2570)["DLTV use"]
     assert use["DLTV schools"] == 2
     assert use["Schools that recorded their use"] == 1
     assert (use["Periods planned"], use["Periods watched"]) == (25, 16)
     assert use["Periods watched of those planned (%)"] == "64.0"
     assert use["Repair requests opened"] == 1
-    seen = figures["Supervision visits"]
-    assert (seen["Visits recorded"], seen["Schools visited"]) == (1, 1)
-    assert seen["Findings raised"] == 1
 
 
-def test_a_year_without_dltv_work_prints_no_visits_and_no_use(used: Any) -> None:
-    figures = _figures(used.office_a, 2568)
-    assert "Supervision visits" not in figures
-    assert figures["DLTV use"]["Periods planned"] == 0  # the office has DLTV schools
+def test_a_year_without_records_prints_none_of_them(used: Any) -> None:
+    use = _figures(used.office_a, 2568)["DLTV use"]
+    assert use["Periods planned"] == 0  # the office has DLTV schools, none recorded that year

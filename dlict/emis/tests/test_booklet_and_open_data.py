@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from dlict.core.testing.pdf import require, run
 from dlict.emis.models import SchoolProfile, StudentCount
-from dlict.processes.tests.test_pdf_templates import require, run
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +60,11 @@ def test_a_coordinators_booklet_has_their_school_only(
     text = _text(response, tmp_path)
     assert "ห้วยทราย" in text
     assert "ลับบีบี" not in text
+
+
+def test_the_about_page_leads_anyone_to_the_open_data(client: Any) -> None:
+    page = client.get("/about/").content.decode()
+    assert 'href="/emis/open-data/"' in page
 
 
 def test_anyone_downloads_the_open_data_without_logging_in(

@@ -7,10 +7,16 @@ from typing import Any
 import pytest
 
 from dlict.core.pdf import render_pdf
-from dlict.core.testing.pdf import foreign_digits, lonely_pages, pdf_text, words_cut_at_line_ends
+from dlict.core.testing.pdf import (
+    foreign_digits,
+    lonely_pages,
+    pdf_text,
+    require,
+    run,
+    words_cut_at_line_ends,
+)
 from dlict.core.thai import Digits, thai_digits
 from dlict.emis.tests.booklet_samples import booklet_sample, empty_booklet
-from dlict.processes.tests.test_pdf_templates import require, run
 
 BOOKLET = "emis/typst/booklet.typ"
 

@@ -1,8 +1,6 @@
 """Each Typst template renders its sample data, and its empty variant, to a readable PDF."""
 
 import re
-import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,7 +8,16 @@ from typing import Any
 import pytest
 
 from dlict.core.pdf import render_pdf
-from dlict.core.testing.pdf import foreign_digits, lonely_pages, pdf_text, words_cut_at_line_ends
+from dlict.core.testing.pdf import (
+    foreign_digits,
+    lonely_pages,
+    page_count,
+    pdf_text,
+    require,
+    run,
+    text_of,
+    words_cut_at_line_ends,
+)
 from dlict.core.thai import Digits
 from dlict.processes.tests import pdf_samples
 
@@ -62,29 +69,6 @@ CASES: list[tuple[str, Sample, Sample, range, list[str]]] = [
     ),
 ]
 IDS = [Path(case[0]).stem for case in CASES]
-
-
-def require(tool: str) -> None:
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} (poppler-utils) is not installed")
-
-
-def run(*args: str) -> str:
-    # Fixed poppler commands on files the test wrote.
-    return subprocess.run(args, capture_output=True, text=True, check=True).stdout  # noqa: S603
-
-
-def page_count(path: Path) -> int:
-    require("pdfinfo")
-    match = re.search(r"^Pages:\s+(\d+)", run("pdfinfo", str(path)), re.MULTILINE)
-    assert match, "pdfinfo printed no page count"
-    return int(match.group(1))
-
-
-def text_of(path: Path, first: int | None = None, last: int | None = None) -> str:
-    require("pdftotext")
-    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-    return run("pdftotext", "-enc", "UTF-8", *pages, str(path), "-")
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -251,8 +251,8 @@ def test_a_wrong_year_keeps_the_chosen_office(world: Any) -> None:
 
 
 def test_the_printed_manual_has_every_flowchart_and_the_directors_loops(tmp_path: Any) -> None:
+    from dlict.core.testing.pdf import require, run
     from dlict.processes.documents import manual_pdf
-    from dlict.processes.tests.test_pdf_templates import require, run
 
     require("pdftotext")
     path = tmp_path / "manual.pdf"

@@ -5,8 +5,6 @@ from typing import Any
 
 import pytest
 
-from dlict.accounts.services import api_token_create
-
 HUGE = "9" * 25
 
 
@@ -37,13 +35,6 @@ def test_a_huge_id_in_the_school_form_is_a_form_error(world: Any) -> None:
     )
     assert response.status_code == 200
     assert response.context["form"].errors
-
-
-def test_the_api_answers_huge_ids_without_a_server_error(world: Any, client: Any) -> None:
-    _token, key = api_token_create(user=world.national, name="x")
-    headers = {"Authorization": f"Bearer {key}"}
-    assert client.get(f"/api/schools/{HUGE}", headers=headers).status_code in (404, 422)
-    assert client.get(f"/api/schools?office_id={HUGE}", headers=headers).status_code in (200, 422)
 
 
 def test_only_csv_and_xlsx_exports_exist(world: Any) -> None:

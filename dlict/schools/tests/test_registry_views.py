@@ -258,11 +258,8 @@ def test_office_staff_cannot_add_to_another_office_by_changing_the_address(world
 
 
 def test_a_role_in_one_school_of_another_office_shows_none_of_its_groups(world: Any) -> None:
-    from dlict.accounts.roles import Role
-    from dlict.accounts.services import membership_grant
-
     world.office_z.network_groups.create(name="กลุ่มลับแซดแซด")
-    membership_grant(user=world.staff_a, role=Role.TEACHER, school=world.school_z)
+    world.grant(world.staff_a, "teacher", school=world.school_z)
     page = _names(
         world.client_for(world.staff_a).get(reverse("schools:list"), {"office": world.office_a.pk})
     )

@@ -4,7 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from dlict.core.pdf import render_pdf
-from dlict.processes.tests.test_pdf_templates import page_count, require, run, text_of
+from dlict.core.testing.pdf import page_count, require, run, text_of
 from dlict.supervision.tests.visit_pdf_sample import visit_sample, visit_sample_empty
 
 VISIT = "supervision/typst/visit.typ"

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from dlict.dltv.models import DltvClassroom
+from dlict.dltv.services import classrooms_save
 from dlict.supervision import services
 from dlict.supervision.models import Finding, FollowUp, Rubric, Visit, VisitPhoto
 from dlict.supervision.tests.scoping_cases import a_two_level_rubric
@@ -25,10 +25,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def dltv_school(world: Any) -> Any:
-    world.school_a.dltv = True
-    world.school_a.save()
-    for grade in ("p1", "p4"):
-        DltvClassroom.objects.create(school=world.school_a, grade=grade)
+    classrooms_save(user=world.staff_a, school=world.school_a, periods={"p1": 5, "p4": 5})
+    world.school_a.refresh_from_db()
     return world.school_a
 
 
@@ -412,9 +410,7 @@ def test_the_pages_of_a_visit(world: Any, dltv_school: Any) -> None:
 
 def test_a_school_coordinator_sees_only_their_school_s_visits(world: Any, dltv_school: Any) -> None:
     services.visit_receive(user=world.supervisor_a, data=_input(dltv_school), photos=[])
-    world.school_b.dltv = True
-    world.school_b.save()
-    DltvClassroom.objects.create(school=world.school_b, grade="p4")
+    classrooms_save(user=world.staff_a, school=world.school_b, periods={"p4": 5})
     theirs = services.visit_receive(user=world.supervisor_a, data=_input(world.school_b), photos=[])
     client = world.client_for(world.coordinator_a)
     assert client.get(reverse("supervision:visit", args=[theirs.visit.pk])).status_code == 404
@@ -556,7 +552,7 @@ def test_a_rubric_name_too_long_is_refused_not_cut(world: Any) -> None:
 
 
 def test_the_visit_pdf_prints_its_photos(world: Any, dltv_school: Any, tmp_path: Any) -> None:
-    from dlict.processes.tests.test_pdf_templates import require, run
+    from dlict.core.testing.pdf import require, run
     from dlict.supervision.documents import visit_pdf
 
     require("pdfimages")

@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from dlict.accounts.demo import DEMO_PASSWORD
 from dlict.accounts.models import User
-from dlict.schools.demo import DEMO_PASSWORD
 from dlict.schools.models import School
 
 

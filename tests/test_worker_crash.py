@@ -3,7 +3,7 @@ holds all of the import's rows or none, never some, never one twice.
 
 Real processes against a file SQLite database of their own (the test database lives in memory in
 this process, out of the workers' reach): one pausing worker is killed with SIGKILL once it has
-done its stage's work and before the stage ends (dlict/core/tests/crash_helper.py).
+done its stage's work and before the stage ends (tests/crash_helper.py).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def _run(env: dict[str, str], *args: str) -> str:
 
 
 def _helper(env: dict[str, str], *args: str) -> str:
-    return _run(env, "-m", "dlict.core.tests.crash_helper", *args)
+    return _run(env, "-m", "tests.crash_helper", *args)
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def _kill_in(
     stage: str, env: dict[str, str], workers: list[subprocess.Popen[bytes]], flag: Path
 ) -> None:
     """A worker that does the stage's work and is killed before the stage ends."""
-    _start(workers, env, "-m", "dlict.core.tests.crash_helper", "worker", stage, str(flag))
+    _start(workers, env, "-m", "tests.crash_helper", "worker", stage, str(flag))
     _wait_until(f"the worker to reach the end of {stage}", flag.exists)
     workers[-1].send_signal(signal.SIGKILL)
     workers[-1].wait(timeout=30)

@@ -1,8 +1,8 @@
 """Driven by test_worker_crash.py in processes of their own, against a file SQLite database.
 
-    python -m dlict.core.tests.crash_helper setup SCHOOLS   # an office, a person, a queued import
-    python -m dlict.core.tests.crash_helper worker STAGE FLAG   # a worker that stops in STAGE
-    python -m dlict.core.tests.crash_helper confirm|retry JOB
+    python -m tests.crash_helper setup SCHOOLS   # an office, a person, a queued import
+    python -m tests.crash_helper worker STAGE FLAG   # a worker that stops in STAGE
+    python -m tests.crash_helper confirm|retry JOB
 
 The pausing worker lets the school-list import do its stage's work (check every row; or write
 every row, inside the all-or-nothing transaction) and then, before the stage ends, writes FLAG and
