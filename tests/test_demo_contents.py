@@ -21,7 +21,7 @@ from dlict.core.testing.reference import reload_reference_data
 
 # A fixed moment inside a term, so the weeks of DLTV use and this term's visits are always the same.
 NOW = datetime(2026, 1, 15, 10, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Bangkok"))
-DEMO_APPS = ("accounts", "schools", "processes", "emis", "dltv", "core")
+DEMO_APPS = ("accounts", "schools", "processes", "emis", "dltv", "supervision", "core")
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -71,7 +71,7 @@ def test_the_demo_holds_the_same_offices_people_projects_dltv_and_figures() -> N
     StudentCount = apps.get_model("emis", "StudentCount")
     UsageRecord = apps.get_model("dltv", "UsageRecord")
     Project = apps.get_model("processes", "Project")
-    Visit = apps.get_model("dltv", "Visit")
+    Visit = apps.get_model("supervision", "Visit")
     people = {
         user.username: sorted(
             (m.role, m.office.code if m.office else "", m.school.name_th if m.school else "")
@@ -126,14 +126,11 @@ EXPECTED_ROWS = {  # rows the demo adds, by model
     "accounts.User": 8,
     "core.AuditEntry": 257,
     "dltv.DltvClassroom": 336,
-    "dltv.Finding": 14,
-    "dltv.FollowUp": 2,
     "dltv.LastReport": 37,
     "dltv.OfficeEquipment": 1,
     "dltv.OfficeRollup": 16,
     "dltv.UsageRecord": 7992,
     "dltv.UsageRollup": 592,
-    "dltv.Visit": 9,
     "emis.SchoolProfile": 120,
     "emis.StudentCount": 2016,
     "processes.CommitteeMember": 64,
@@ -145,6 +142,9 @@ EXPECTED_ROWS = {  # rows the demo adds, by model
     "schools.NetworkGroup": 9,
     "schools.Office": 2,
     "schools.School": 160,
+    "supervision.Finding": 14,
+    "supervision.FollowUp": 2,
+    "supervision.Visit": 9,
 }
 EXPECTED_SCHOOLS = {"50010000": (120, 42), "50020000": (40, 14)}
 EXPECTED_PROJECTS = [

@@ -56,12 +56,12 @@ def test_two_parts_of_one_name_are_refused(registry: list[demo.DemoPart]) -> Non
 def test_every_installed_app_registers_its_part_in_a_loadable_order() -> None:
     names = [part.name for part in demo.parts()]
     assert names[:2] == ["schools", "accounts"]
-    assert {"processes", "emis", "dltv"} <= set(names)
+    assert {"processes", "emis", "dltv", "supervision"} <= set(names)
 
 
 def test_each_app_registers_its_reference_data_in_the_order_of_the_apps() -> None:
     from dlict.core import reference
 
     apps = [loader.__module__.split(".")[1] for loader in reference._LOADERS]
-    assert apps == sorted(apps, key=["schools", "processes", "dltv"].index)
-    assert set(apps) == {"schools", "processes", "dltv"}
+    assert apps == sorted(apps, key=["schools", "processes", "dltv", "supervision"].index)
+    assert set(apps) == {"schools", "processes", "dltv", "supervision"}
