@@ -186,7 +186,10 @@ class Heartbeat:
                 logger.warning("Job %s: heartbeat not written", self.job_id, exc_info=True)
 
     def __enter__(self) -> Heartbeat:
-        beat(self.job_id)
+        try:
+            beat(self.job_id)
+        except Exception:  # as in the thread: the cache's absence must not fail a healthy job
+            logger.warning("Job %s: heartbeat not written", self.job_id, exc_info=True)
         self._thread.start()
         return self
 

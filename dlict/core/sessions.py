@@ -27,6 +27,8 @@ from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionS
 from django.db import OperationalError
 from django.utils import timezone
 
+from dlict.core.sqlite.base import brief_lock_wait, is_locked
+
 logger = logging.getLogger(__name__)
 
 MAX_RENEW_INTERVAL = 5 * 60
@@ -67,10 +69,16 @@ class SessionStore(DatabaseSessionStore):
             super().save(must_create=must_create)
             return
         try:
-            super().save()
+            # Housekeeping waits a moment for SQLite's lock, not the minutes a person's save may.
+            with brief_lock_wait():
+                super().save()
         except UpdateError as error:
             # Django raises UpdateError for any database error; only the lock is ours to forgive.
             cause = error.__context__
-            if not isinstance(cause, OperationalError):
+            if cause is None or not is_locked(cause):
                 raise  # the row is gone (logged out elsewhere): Django's own answer stands
             logger.warning("A session's renewal was not written (%s); it keeps its expiry", cause)
+        except OperationalError as error:
+            if not is_locked(error):
+                raise
+            logger.warning("A session's renewal was not written (%s); it keeps its expiry", error)

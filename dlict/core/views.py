@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -22,6 +23,7 @@ from dlict.core.navigation import public_links
 from dlict.core.progress import read_progress
 from dlict.core.scoping import can, get_visible_or_404
 from dlict.core.selectors import audit_list, job_list
+from dlict.core.sqlite.base import brief_lock_wait, is_locked
 
 
 @login_required
@@ -55,9 +57,17 @@ def _job(request: Request, pk: int) -> Job:
 @require_GET
 @vary_on_headers("HX-Request")  # the page, or to htmx only the status card
 def job_detail(request: Request, pk: int) -> HttpResponse:
-    # A job whose worker stopped is queued again or failed here too, so the page never shows a
-    # job running that nothing runs (a no-op, with no write, for any other job).
-    job = jobs.job_recover(job=_job(request, pk))
+    job = _job(request, pk)
+    if not request.htmx:
+        # A job whose worker stopped is queued again or failed here too, so the page never shows
+        # a job running that nothing runs (no write for any other job). Once per page, not on
+        # every poll, and without waiting on a busy database: the worker does it too.
+        with brief_lock_wait():
+            try:
+                job = jobs.job_recover(job=job)
+            except OperationalError as error:
+                if not is_locked(error):
+                    raise
     handler = jobs.handler_for(job.kind)
     upload_url_name = getattr(handler, "upload_url_name", None)
     context = {

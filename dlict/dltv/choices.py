@@ -15,6 +15,7 @@ DLTV_GRADES = [
     ("p6", pgettext_lazy("grade", "P6")), ("m1", pgettext_lazy("grade", "M1")),
     ("m2", pgettext_lazy("grade", "M2")), ("m3", pgettext_lazy("grade", "M3")),
 ]  # fmt: skip
+GRADE_LABELS = dict(DLTV_GRADES)
 
 
 class ViewingChannel(models.TextChoices):

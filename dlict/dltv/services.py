@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from dlict.core.calendar import is_school_day, next_month
 from dlict.core.scoping import can
 from dlict.core.thai import format_date_short
-from dlict.dltv.choices import DLTV_GRADES, ViewingChannel
+from dlict.dltv.choices import GRADE_LABELS, ViewingChannel
 from dlict.dltv.models import (
     MAX_PERIODS,
     DltvClassroom,
@@ -40,8 +40,10 @@ from dlict.dltv.models import (
 )
 from dlict.schools.models import Office, School
 
-GRADE_LABELS = dict(DLTV_GRADES)
-NOTE_LENGTH = 300  # UsageRecord.note
+# The lengths the models keep, checked here so a value too long is refused, never cut.
+NOTE_LENGTH = UsageRecord._meta.get_field("note").max_length or 300
+INTERNET_LENGTH = DltvSetup._meta.get_field("internet").max_length or 200
+MOUNT_LENGTH = Equipment._meta.get_field("mount").max_length or 100
 
 
 @dataclass(frozen=True)
@@ -363,10 +365,14 @@ def equipment_save(
             errors.append(_("Choose a status from the list."))
     if channels is not None and set(channels) - set(ViewingChannel.values):
         errors.append(_("Choose the viewing channels from the list."))
-    if internet is not None and len(internet.strip()) > 200:
-        errors.append(_("The internet link is described in up to 200 characters."))
-    if any(len(item.mount) > 100 for item in items):
-        errors.append(_("The dish's mount is described in up to 100 characters."))
+    if internet is not None and len(internet.strip()) > INTERNET_LENGTH:
+        errors.append(
+            _("The internet link is described in up to %(n)d characters.") % {"n": INTERNET_LENGTH}
+        )
+    if any(len(item.mount) > MOUNT_LENGTH for item in items):
+        errors.append(
+            _("The dish's mount is described in up to %(n)d characters.") % {"n": MOUNT_LENGTH}
+        )
     if errors:
         raise ValidationError(sorted(set(errors)))
     today = timezone.localdate()

@@ -4,7 +4,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from dlict.core import thai
 from dlict.core.dashboard import sections_for
 from dlict.core.exports import Exporter, export_response
 from dlict.core.forms import form_messages
@@ -25,7 +23,7 @@ from dlict.core.scoping import can, get_visible_or_404, scope_of
 from dlict.core.shortcuts import attempt
 from dlict.core.thai import MONTHS_TH_SHORT, be_year
 from dlict.dltv import services
-from dlict.dltv.choices import DLTV_GRADES, ViewingChannel
+from dlict.dltv.choices import DLTV_GRADES
 from dlict.dltv.exports import (
     ByGroupExporter,
     ByMonthExporter,
@@ -40,8 +38,6 @@ from dlict.dltv.models import (
     DltvSetup,
     Equipment,
     EquipmentChange,
-    EquipmentSource,
-    EquipmentStatus,
     RepairRequest,
 )
 from dlict.dltv.selectors import (
@@ -255,7 +251,9 @@ def dashboard(request: Request) -> HttpResponse:
         "office": scope.office,
         "offices": offices if national or len(offices) > 1 else None,
         "national": national,
-        "query": f"office={scope.office.pk}" if scope.office else "",
+        # Explicit, even for every office: the spreadsheet shows what the page shows, whatever
+        # office another tab chose since.
+        "query": f"office={scope.office.pk}" if scope.office else "office=",
         "sections": sections_for("dltv", request, scope.office),
         **_figures(scope),
     }
@@ -290,31 +288,11 @@ def dashboard_export(request: Request, table: str) -> HttpResponseBase:
     return export_response(exporters[table](), "xlsx")
 
 
-def _set_values(
-    form: forms.Form, prefix: str, kept: Equipment | None, **extra: str
-) -> dict[str, Any]:
-    """What a piece of equipment's fields show: as posted when the form was refused (nothing
-    typed is lost), else as kept."""
-    if form.is_bound:
-        names = ("status", "source", "warranty", *extra)
-        return {name: form.data.get(f"{prefix}-{name}", "") for name in names}
-    values = {
-        "status": kept.status if kept else EquipmentStatus.NONE,
-        "source": kept.source if kept else "",
-        "warranty": thai.format_date_numeric(kept.warranty_end)
-        if kept and kept.warranty_end
-        else "",
-    }
-    for name, attribute in extra.items():
-        value = getattr(kept, attribute, None) if kept else None
-        values[name] = "" if value is None else str(value)
-    return values
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def equipment(request: Request, pk: int) -> HttpResponse:
-    """A school's DLTV set: the dish, and each classroom's receiver and TV, with their history."""
+    """A school's DLTV set: the grades taught with DLTV, the dish, and each classroom's receiver and
+    TV, with their history. Two forms: the grades (``form=classrooms``), and the set."""
     school = get_visible_or_404(School.objects.restrict(request.user, "view"), pk=pk)
     if not can(request.user, "dltv.view", school=school):
         raise Http404
@@ -322,18 +300,19 @@ def equipment(request: Request, pk: int) -> HttpResponse:
     if request.method == "POST" and not can_change:
         raise PermissionDenied
     classrooms = list(DltvClassroom.objects.filter(school=school).order_by("grade"))
-    kept = {(e.kind, e.grade): e for e in Equipment.objects.filter(school=school)}
-    setup = DltvSetup.objects.filter(school=school).first()
     posted = request.POST if request.method == "POST" else None
-    which = posted.get("form") if posted else None
-    grades_form = ClassroomsForm(posted if which == "classrooms" else None)
+    grades_posted = posted is not None and posted.get("form") == "classrooms"
+    grades_form = ClassroomsForm(
+        posted if grades_posted else None,
+        taught={c.grade: c.periods_per_day for c in classrooms},
+        disabled=not can_change,
+    )
     set_form = EquipmentForm(
-        posted if posted and which != "classrooms" else None,
+        posted if posted is not None and not grades_posted else None,
         grades=[c.grade for c in classrooms],
-        initial={
-            "channels": setup.channels if setup else [],
-            "internet": setup.internet if setup else "",
-        },
+        kept={(e.kind, e.grade): e for e in Equipment.objects.filter(school=school)},
+        setup=DltvSetup.objects.filter(school=school).first(),
+        disabled=not can_change,
     )
     if grades_form.is_valid() and attempt(
         request,
@@ -344,73 +323,35 @@ def equipment(request: Request, pk: int) -> HttpResponse:
         success=_("The grades taught with DLTV were saved."),
     ):
         return redirect("dltv:equipment", pk=school.pk)
-    if set_form.is_bound and set_form.is_valid():
-        data = set_form.cleaned_data
-        if attempt(
-            request,
-            lambda: services.equipment_save(
-                user=request.user,
-                school=school,
-                items=set_form.items(),
-                channels=data["channels"],
-                internet=data["internet"].strip(),
-            ),
-            form=set_form,
-            success=lambda changes: (
-                _("The DLTV set was saved (%(n)d status changes).") % {"n": changes}
-            ),
-        ):
-            return redirect("dltv:equipment", pk=school.pk)
-    taught = {c.grade: c.periods_per_day for c in classrooms}
-    dish = kept.get((Equipment.Kind.DISH, ""))
-    rows = [
-        {
-            "classroom": classroom,
-            "receiver": _set_values(
-                set_form, f"receiver-{classroom.grade}", kept.get(("receiver", classroom.grade))
-            ),
-            "tv": _set_values(set_form, f"tv-{classroom.grade}", kept.get(("tv", classroom.grade))),
-        }
-        for classroom in classrooms
-    ]
+    if set_form.is_valid() and attempt(
+        request,
+        lambda: services.equipment_save(
+            user=request.user,
+            school=school,
+            items=set_form.items(),
+            channels=set_form.cleaned_data["channels"],
+            internet=set_form.cleaned_data["internet"].strip(),
+        ),
+        form=set_form,
+        success=lambda changes: (
+            _("The DLTV set was saved (%(n)d status changes).") % {"n": changes}
+        ),
+    ):
+        return redirect("dltv:equipment", pk=school.pk)
     history = (
         EquipmentChange.objects.filter(equipment__school=school)
         .select_related("equipment", "changed_by")
         .order_by("-changed_on", "-pk")[:30]
     )
-    grades_posted = grades_form.is_bound
     return render(
         request,
         "dltv/equipment.html",
         {
             "school": school,
-            "grades": [
-                {
-                    "code": code,
-                    "label": label,
-                    "on": grades_form.data.get(f"grade-{code}") == "on"
-                    if grades_posted
-                    else code in taught,
-                    "periods": grades_form.data.get(f"periods-{code}", "")
-                    if grades_posted
-                    else taught.get(code, 5),
-                }
-                for code, label in DLTV_GRADES
-            ],
-            "grades_errors": form_messages(grades_form) if grades_posted else [],
+            "grades_form": grades_form,
+            "set_form": set_form,
+            "grades_errors": form_messages(grades_form) if grades_form.is_bound else [],
             "set_errors": form_messages(set_form) if set_form.is_bound else [],
-            "dish": _set_values(set_form, "dish", dish, band="band", size="size_cm", mount="mount"),
-            "channels_chosen": request.POST.getlist("channels")
-            if set_form.is_bound
-            else (setup.channels if setup else []),
-            "internet": set_form.data.get("internet", "")
-            if set_form.is_bound
-            else (setup.internet if setup else ""),
-            "channels": ViewingChannel.choices,
-            "rows": rows,
-            "statuses": EquipmentStatus.choices,
-            "sources": EquipmentSource.choices,
-            "bands": Equipment.Band.choices,
             "history": history,
             "can_change": can_change,
         },

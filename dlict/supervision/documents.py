@@ -7,7 +7,7 @@ import io
 import logging
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from dlict.core.pdf import Raw, Verbatim, Whole, render_pdf
@@ -44,7 +44,7 @@ def photo_svg(photo: VisitPhoto) -> str | None:
         with photo.file.open("rb") as handle:
             image = Image.open(handle)
             image.load()
-    except (FileNotFoundError, OSError):
+    except (OSError, Image.DecompressionBombError):
         logger.error("Visit photo %s: its file %s cannot be read", photo.pk, photo.file.name)
         return None
     image.thumbnail((PHOTO_PIXELS, PHOTO_PIXELS))
@@ -58,6 +58,12 @@ def photo_svg(photo: VisitPhoto) -> str | None:
         f'<image width="{width}" height="{height}" '
         f'xlink:href="data:image/jpeg;base64,{encoded}"/></svg>'
     )
+
+
+def _thai(label: Any, *args: Any) -> str:
+    """A label the web pages show in the reader's language, as the Thai form prints it."""
+    with translation.override("th"):
+        return str(label(*args))
 
 
 def visit_document(visit: Visit) -> dict[str, Any]:
@@ -114,7 +120,7 @@ def visit_document(visit: Visit) -> dict[str, Any]:
         "visit": {
             "round": str(visit.round or ""),
             "date": format_date_long(visit.visited_on),
-            "term": term_label(visit.visited_on),
+            "term": _thai(term_label, visit.visited_on),
             "supervisor": supervisor,
             "supervisor_position": SUPERVISOR_POSITION,
         },

@@ -19,9 +19,16 @@ from dlict.core.forms import ThaiDateField
 from dlict.dltv.choices import DLTV_GRADES, ViewingChannel
 from dlict.schools.models import School
 from dlict.supervision.models import FollowUp, Reception, Rubric
-from dlict.supervision.services import MAX_FINDINGS, MAX_TEXT, ItemScore, VisitInput
-
-FINDING_LENGTH = 300
+from dlict.supervision.services import (
+    FINDING_LENGTH,
+    MAX_FINDINGS,
+    MAX_TEXT,
+    NAME_LENGTH,
+    NOTE_LENGTH,
+    TEXT_LENGTH,
+    ItemScore,
+    VisitInput,
+)
 
 
 class VisitPlanForm(forms.Form):
@@ -37,7 +44,7 @@ class VisitPlanForm(forms.Form):
         self.fields["school"].queryset = schools  # type: ignore[attr-defined]
 
 
-def _text(label: str | Any, max_length: int = 200, **options: Any) -> forms.CharField:
+def _text(label: str | Any, max_length: int = TEXT_LENGTH, **options: Any) -> forms.CharField:
     return forms.CharField(label=label, max_length=max_length, required=False, **options)
 
 
@@ -94,7 +101,7 @@ class VisitForm(forms.Form):
                 _("Follow-up of finding %(n)s") % {"n": finding}, FollowUp.Result.choices
             )
             self.fields[f"followup-note-{finding}"] = _text(
-                _("Note on finding %(n)s") % {"n": finding}, FINDING_LENGTH
+                _("Note on finding %(n)s") % {"n": finding}, NOTE_LENGTH
             )
         self.codes = codes
 
@@ -175,7 +182,7 @@ class RubricForm(forms.Form):
     """The rubric as the office types it: a level per line (“3 | label | description”), sections
     as “# title” lines followed by their items, a band per line (“80 | ดี”)."""
 
-    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=NAME_LENGTH)
     scale = forms.CharField(
         label=gettext_lazy("Scale"),
         help_text=gettext_lazy("One level a line, “score | label | description”, highest first."),

@@ -17,6 +17,6 @@ def coverage_section(request: HttpRequest, office: Any) -> Panel:
         "supervision/_coverage_section.html",
         {
             "coverage": visit_coverage(scope, timezone.localdate()),
-            "query": f"office={office.pk}" if office is not None else "",
+            "query": f"office={office.pk}" if office is not None else "office=",
         },
     )

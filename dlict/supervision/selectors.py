@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from dlict.core.thai import (
     TERM_2_START,
@@ -31,7 +32,10 @@ def term_range(day: date) -> tuple[date, date]:
 
 
 def term_label(day: date) -> str:
-    return f"ภาคเรียนที่ {academic_term(day)} ปีการศึกษา {academic_year(day)}"
+    return _("Term %(term)d, academic year %(year)d") % {
+        "term": academic_term(day),
+        "year": academic_year(day),
+    }
 
 
 @dataclass

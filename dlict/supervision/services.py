@@ -22,17 +22,21 @@ from django.utils.translation import gettext as _
 from dlict.core.scoping import can
 from dlict.core.thai import academic_year, academic_year_range, format_date_short
 from dlict.core.uploads import CheckedUpload, check_upload, clean_photo
-from dlict.dltv.choices import DLTV_GRADES, ViewingChannel
+from dlict.dltv.choices import GRADE_LABELS, ViewingChannel
 from dlict.dltv.services import school_grades
 from dlict.schools.models import Office, School
 from dlict.supervision.defaults import numbered_sections
 from dlict.supervision.models import Finding, FollowUp, Reception, Rubric, Visit, VisitPhoto
 
-GRADE_LABELS = dict(DLTV_GRADES)
-
 MAX_PHOTOS = 8
 MAX_FINDINGS = 20
 MAX_TEXT = 5000
+# The lengths the models keep, checked here so a value too long is refused, never cut.
+TEXT_LENGTH = Visit._meta.get_field("informant").max_length or 200  # informant, position, subject
+FINDING_LENGTH = Finding._meta.get_field("text").max_length or 300
+NOTE_LENGTH = FollowUp._meta.get_field("note").max_length or 300
+CAPTION_LENGTH = VisitPhoto._meta.get_field("caption").max_length or 200
+NAME_LENGTH = Rubric._meta.get_field("name").max_length or 200
 
 
 def visit_plan(*, user: Any, school: School, planned_on: date) -> Visit:
@@ -125,11 +129,15 @@ def _visit_errors(data: VisitInput, school: School, rubric: Rubric | None) -> li
     if any(len(text) > MAX_TEXT for text in texts):
         errors.append(_("A text is longer than %(n)d characters.") % {"n": MAX_TEXT})
     if any(
-        len(getattr(data, name)) > 200 for name in ("informant", "informant_position", "subject")
+        len(getattr(data, name)) > TEXT_LENGTH
+        for name in ("informant", "informant_position", "subject")
     ):
-        errors.append(_("The informant, their position and the subject are up to 200 characters."))
-    if any(len(note) > 300 for _result, note in data.follow_ups.values()):
-        errors.append(_("A follow-up's note is up to 300 characters."))
+        errors.append(
+            _("The informant, their position and the subject are up to %(n)d characters.")
+            % {"n": TEXT_LENGTH}
+        )
+    if any(len(note) > NOTE_LENGTH for _result, note in data.follow_ups.values()):
+        errors.append(_("A follow-up's note is up to %(n)d characters.") % {"n": NOTE_LENGTH})
     if rubric is None:
         errors.append(_("The observation form's rubric is not one of this office's."))
     else:
@@ -147,9 +155,10 @@ def _visit_errors(data: VisitInput, school: School, rubric: Rubric | None) -> li
                 _("Each item is scored %(values)s.")
                 % {"values": " / ".join(str(v) for v in rubric.values)}
             )
-    if len(data.findings) > MAX_FINDINGS or any(len(f) > 300 for f in data.findings):
+    if len(data.findings) > MAX_FINDINGS or any(len(f) > FINDING_LENGTH for f in data.findings):
         errors.append(
-            _("Up to %(n)d findings to follow up, each up to 300 characters.") % {"n": MAX_FINDINGS}
+            _("Up to %(n)d findings to follow up, each up to %(length)d characters.")
+            % {"n": MAX_FINDINGS, "length": FINDING_LENGTH}
         )
     # A finding another visit resolved after this form was opened is still followed up: the
     # supervisor's note is kept, the finding stays resolved where it was.
@@ -167,9 +176,10 @@ def _cleaned_photos(photos: list[PhotoInput]) -> list[tuple[ContentFile, Checked
         raise ValidationError(_("Up to %(n)d photos a visit.") % {"n": MAX_PHOTOS})
     cleaned = []
     for number, photo in enumerate(photos, start=1):
-        if len(photo.caption) > 200:
+        if len(photo.caption) > CAPTION_LENGTH:
             raise ValidationError(
-                _("Photo %(n)d: a caption is up to 200 characters.") % {"n": number}
+                _("Photo %(n)d: a caption is up to %(length)d characters.")
+                % {"n": number, "length": CAPTION_LENGTH}
             )
         try:
             checked = check_upload(
@@ -413,8 +423,8 @@ def rubric_save(
         )
     if not name.strip():
         errors.append(_("The rubric has a name."))
-    elif len(name.strip()) > 200:
-        errors.append(_("A rubric's name is up to 200 characters."))
+    elif len(name.strip()) > NAME_LENGTH:
+        errors.append(_("A rubric's name is up to %(n)d characters.") % {"n": NAME_LENGTH})
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():

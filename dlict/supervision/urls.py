@@ -9,7 +9,8 @@ app_name = "supervision"
 
 urlpatterns = [
     path("visits/", views.visits, name="visits"),
-    path("visits/open-findings.xlsx", views.findings_export, name="findings-export"),
+    # Outside /dltv/visits/: the phones' service worker keeps no copy of it.
+    path("open-findings.xlsx", views.findings_export, name="findings-export"),
     path("visits/sw.js", views.visit_worker, name="visit_worker"),
     path("visits/token/", views.visit_token, name="visit_token"),
     path("visits/sync/", views.visit_sync, name="visit_sync"),

@@ -85,7 +85,8 @@ def visits(request: Request) -> HttpResponse:
             raise Http404
         return redirect("supervision:visit_new", school_pk=school.pk)
     today = timezone.localdate()
-    form = VisitPlanForm(request.POST or None, schools=schools, initial={"planned_on": today})
+    posted = request.POST if request.method == "POST" else None
+    form = VisitPlanForm(posted, schools=schools, initial={"planned_on": today})
     if request.method == "POST" and not schools.exists():
         raise PermissionDenied
     if form.is_valid():
@@ -444,13 +445,13 @@ def visit_print(request: Request, pk: int) -> HttpResponse:
 @require_POST
 def visit_cancel(request: Request, pk: int) -> HttpResponse:
     visit = _visit(request, pk)
-    try:
-        services.visit_cancel(user=request.user, visit=visit)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("supervision:visit", pk=visit.pk)
-    messages.success(request, _("The planned visit was cancelled."))
-    return redirect(f"{reverse('supervision:visits')}?office={visit.office_id}")
+    if attempt(
+        request,
+        lambda: services.visit_cancel(user=request.user, visit=visit),
+        success=_("The planned visit was cancelled."),
+    ):
+        return redirect(f"{reverse('supervision:visits')}?office={visit.office_id}")
+    return redirect("supervision:visit", pk=visit.pk)
 
 
 @login_required
@@ -477,7 +478,8 @@ def rubric(request: Request) -> HttpResponse:
     can_change = can(request.user, "dltv.change", office_id=office.pk)
     if request.method == "POST" and not can_change:
         raise PermissionDenied
-    form = RubricForm(request.POST or None, initial=rubric_text(current))
+    posted = request.POST if request.method == "POST" else None
+    form = RubricForm(posted, initial=rubric_text(current))
     if form.is_valid() and attempt(
         request,
         lambda: services.rubric_save(user=request.user, office_id=office.pk, **form.cleaned_data),

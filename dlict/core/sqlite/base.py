@@ -35,10 +35,11 @@ import logging
 import random
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.db.backends.sqlite3 import base
 
 logger = logging.getLogger(__name__)
@@ -106,3 +107,26 @@ class DatabaseWrapper(base.DatabaseWrapper):
         cursor = self.connection.cursor(factory=RetryingCursor)
         cursor.wrapper = self
         return cursor
+
+
+@contextmanager
+def brief_lock_wait(seconds: float = 1.0, *, using: Any = None) -> Iterator[bool]:
+    """Within the block, a write on SQLite waits at most ``seconds`` for the lock (each attempt
+    and all retries together), for housekeeping that can give up and be done later: a session's
+    renewal, recovering a job from its page. Yields whether it applies (False on another
+    database, where nothing changes). ``using``: a connection other than the default one."""
+    wrapper = connection if using is None else using
+    if not isinstance(wrapper, DatabaseWrapper):
+        yield False
+        return
+    wrapper.ensure_connection()
+    raw = wrapper.connection
+    before_retry = wrapper.lock_retry_seconds
+    (before_timeout,) = raw.execute("PRAGMA busy_timeout").fetchone()
+    wrapper.lock_retry_seconds = seconds
+    raw.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+    try:
+        yield True
+    finally:
+        wrapper.lock_retry_seconds = before_retry
+        raw.execute(f"PRAGMA busy_timeout = {int(before_timeout)}")

@@ -115,3 +115,17 @@ def test_sqlite_settings_use_the_retrying_backend() -> None:
         settings.DATABASES["default"]["ENGINE"]
     ):
         assert settings.DATABASES["default"]["ENGINE"] == "dlict.core.sqlite"
+
+
+def test_housekeeping_gives_up_on_the_lock_after_a_moment(database: Path) -> None:
+    """A session's renewal waits about a second, not the minutes a person's save may."""
+    from dlict.core.sqlite.base import brief_lock_wait
+
+    waiting = _connection(database, retry_seconds=60)
+    _hold_the_write_lock(database, 3)
+    start = time.monotonic()
+    with brief_lock_wait(0.3, using=waiting), pytest.raises(OperationalError, match="locked"):
+        waiting.cursor().execute("INSERT INTO saved VALUES ('renewal')")
+    assert time.monotonic() - start < 1.5
+    assert waiting.lock_retry_seconds == 60  # as it was, after the block
+    waiting.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
+from unittest import mock
 
 import pytest
 
@@ -37,6 +38,12 @@ def used(world: Any) -> Any:
     return world
 
 
+@pytest.fixture(autouse=True)
+def _in_fiscal_year_2570() -> Any:
+    with mock.patch("dlict.dltv.figures.timezone.localdate", return_value=date(2026, 11, 30)):
+        yield
+
+
 def test_the_reports_print_the_office_s_dltv_use_of_the_year(used: Any) -> None:
     use = _figures(used.office_a, 2570)["DLTV use"]
     assert use["DLTV schools"] == 2
@@ -46,6 +53,11 @@ def test_the_reports_print_the_office_s_dltv_use_of_the_year(used: Any) -> None:
     assert use["Repair requests opened"] == 1
 
 
-def test_a_year_without_records_prints_none_of_them(used: Any) -> None:
-    use = _figures(used.office_a, 2568)["DLTV use"]
-    assert use["Periods planned"] == 0  # the office has DLTV schools, none recorded that year
+def test_a_past_year_prints_only_that_year_s_records(used: Any) -> None:
+    # Fiscal 2569 had no records; the schools and equipment counted today are no past year's.
+    assert "DLTV use" not in _figures(used.office_a, 2569)
+    with mock.patch("dlict.dltv.figures.timezone.localdate", return_value=date(2027, 10, 5)):
+        use = _figures(used.office_a, 2570)["DLTV use"]
+    assert "DLTV schools" not in use
+    assert "Receivers and TVs working" not in use
+    assert use["Periods planned"] == 25
