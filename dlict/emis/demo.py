@@ -1,24 +1,37 @@
-"""Student figures for the demo office: round 1 of academic years 2567 and 2568, and each school's
-staff, so the dashboards and the map have something to show.
+"""Student figures for the demo office: round 1 (10 June) of the two latest academic years that have
+had it, and each school's staff, so the dashboards, the map and the reports have something to show.
 
 Only the demo loader calls this, never a migration. Figures are drawn from a seeded generator
 (every newcomer gets the same office) and follow the registry: a small school has at most 120
-students, an expansion school teaches ม.1–ม.3 too, and enrolment fell a little since 2567, as it
-does in the country.
+students, an expansion school teaches ม.1–ม.3 too, and enrolment fell a little since the year
+before, as it does in the country.
 """
 
 from __future__ import annotations
 
 import math
 import random
+from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
+from dlict.core.thai import academic_year, academic_year_range
 from dlict.emis.models import DataRound, SchoolProfile, StudentCount
 from dlict.schools.demo import demo_office
 from dlict.schools.models import Office, School
 
-YEARS = (2567, 2568)
+ROUND_1 = (6, 10)  # the data centre's first count of an academic year: 10 June
+
+
+def demo_years(today: date) -> tuple[int, int]:
+    """The two latest academic years whose first count has been taken, earlier one first."""
+    year = academic_year(today)
+    if (today.month, today.day) < ROUND_1 and academic_year_range(year)[0].year == today.year:
+        year -= 1
+    return year - 1, year
+
+
 PRIMARY_GRADES = ("k2", "k3", "p1", "p2", "p3", "p4", "p5", "p6")
 EXPANDED_GRADES = (*PRIMARY_GRADES, "m1", "m2", "m3")
 # Students of a school of each size class, before they are shared out among its grades.
@@ -48,6 +61,7 @@ def demo_figures_exist(office: Office) -> bool:
 def load_demo_figures(office: Office) -> None:
     """Write the office's figures for both years and a profile for each of its schools."""
     rng = random.Random(2568)  # noqa: S311 - repeatable demo data, not secrets
+    years = demo_years(timezone.localdate())
     counts: list[StudentCount] = []
     profiles: list[SchoolProfile] = []
     for school in School.objects.filter(office=office).order_by("smis_code"):
@@ -59,7 +73,7 @@ def load_demo_figures(office: Office) -> None:
             grade: (_earlier(boys, rng), _earlier(girls, rng))
             for grade, (boys, girls) in now.items()
         }
-        for year, figures in zip(YEARS, (before, now), strict=True):
+        for year, figures in zip(years, (before, now), strict=True):
             counts += [
                 StudentCount(
                     office=office,
