@@ -73,7 +73,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
         return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
     if isinstance(value, bool):
-        return "ใช่" if value else "ไม่ใช่"
+        return _("yes") if value else _("no")
     if isinstance(value, (int, float, Decimal, date)):
         return value
     return str(value)

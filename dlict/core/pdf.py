@@ -18,18 +18,24 @@ the shared library (``core/typst/lib.typ``).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import typst
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.http import content_disposition_header
 
 from dlict.core.thai import Digits
 from dlict.core.thaiwords import mark_word_breaks
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 FONTS_DIR = PACKAGE_DIR / "core" / "fonts"
@@ -130,6 +136,19 @@ def _compiler_for(template: str) -> _TemplateCompiler:
             compiler = _TemplateCompiler(_template_path(template))
             _compilers[template] = compiler
         return compiler
+
+
+def thai_document(builder: Callable[P, T]) -> Callable[P, T]:
+    """For a function that builds a document's data: the documents are the office's Thai forms
+    and reports, so their words are Thai whatever language the person reads the site in (labels
+    from the catalogue, choices, the modules' figures)."""
+
+    @functools.wraps(builder)
+    def build(*args: P.args, **kwargs: P.kwargs) -> T:
+        with translation.override("th"):
+            return builder(*args, **kwargs)
+
+    return build
 
 
 def render_pdf(template: str, data: dict[str, Any], *, digits: str | None = None) -> bytes:

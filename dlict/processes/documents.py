@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from dlict.accounts.roles import Role
 from dlict.core import figures
-from dlict.core.pdf import Verbatim, Whole, render_pdf
+from dlict.core.pdf import Verbatim, Whole, render_pdf, thai_document
 from dlict.core.thai import (
     Digits,
     fiscal_year_range,
@@ -145,6 +145,7 @@ def _process_data(process: Process) -> dict[str, Any]:
     }
 
 
+@thai_document
 def manual_document(*, office: Office | None = None) -> dict[str, Any]:
     """The whole manual. Printed for an office, it names that office wherever the original names
     its own (the cover, the preface and its signature); without one it is the manual as written
@@ -283,6 +284,7 @@ def _plan_data(project: Project) -> dict[str, Any]:
     }
 
 
+@thai_document
 def summary_report_document(project: Project) -> dict[str, Any]:
     """แบบรายงานสรุปผลการดำเนินงาน of one project; ``project`` comes from ``project_page``."""
     process = project.process
@@ -368,6 +370,7 @@ def _complete(project: Any) -> bool:
     return bool(project.steps_total) and project.steps_done == project.steps_total
 
 
+@thai_document
 def annual_report_document(
     *, office: Office, fiscal_year: int, projects: list[Project], reporter: Any
 ) -> dict[str, Any]:
@@ -408,6 +411,7 @@ def _period(record: IctDevelopment) -> str:
     return _short(record.started_on)
 
 
+@thai_document
 def ict_record_document(record: IctDevelopment) -> dict[str, Any]:
     return {
         "form_title": "แบบบันทึกพัฒนา ปรับปรุง และประยุกต์ใช้ ICT",
@@ -429,6 +433,7 @@ def ict_record_document(record: IctDevelopment) -> dict[str, Any]:
     }
 
 
+@thai_document
 def ict_report_document(
     *, office: Office, fiscal_year: int, records: list[IctDevelopment], reporter: Any
 ) -> dict[str, Any]:

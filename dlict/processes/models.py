@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dlict.core.models import private_storage
 from dlict.core.scoping import ScopedQuerySet
@@ -271,9 +272,9 @@ class CommitteeRole(models.TextChoices):
     """The roles an appointment order names. They are the words of Thai official documents and
     print as such in every language, so they are not translated."""
 
-    CHAIR = "chair", "ประธาน"
-    MEMBER = "member", "กรรมการ"
-    SECRETARY = "secretary", "กรรมการและเลขานุการ"
+    CHAIR = "chair", pgettext_lazy("working group", "Chair")
+    MEMBER = "member", pgettext_lazy("working group", "Member")
+    SECRETARY = "secretary", pgettext_lazy("working group", "Member and secretary")
 
 
 class CommitteeMember(models.Model):

@@ -7,10 +7,10 @@ import io
 import logging
 from typing import Any
 
-from django.utils import timezone, translation
+from django.utils import timezone
 from PIL import Image
 
-from dlict.core.pdf import Raw, Verbatim, Whole, render_pdf
+from dlict.core.pdf import Raw, Verbatim, Whole, render_pdf, thai_document
 from dlict.core.thai import format_date_long, format_date_short
 from dlict.supervision.models import Visit, VisitPhoto
 from dlict.supervision.selectors import observation, term_label
@@ -60,12 +60,7 @@ def photo_svg(photo: VisitPhoto) -> str | None:
     )
 
 
-def _thai(label: Any, *args: Any) -> str:
-    """A label the web pages show in the reader's language, as the Thai form prints it."""
-    with translation.override("th"):
-        return str(label(*args))
-
-
+@thai_document
 def visit_document(visit: Visit) -> dict[str, Any]:
     """The data of the visit's PDF, every value a ready-printed string (see the template)."""
     if visit.rubric is None or visit.visited_on is None:
@@ -120,7 +115,7 @@ def visit_document(visit: Visit) -> dict[str, Any]:
         "visit": {
             "round": str(visit.round or ""),
             "date": format_date_long(visit.visited_on),
-            "term": _thai(term_label, visit.visited_on),
+            "term": term_label(visit.visited_on),
             "supervisor": supervisor,
             "supervisor_position": SUPERVISOR_POSITION,
         },

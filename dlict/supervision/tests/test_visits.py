@@ -572,3 +572,17 @@ def test_the_visit_pdf_prints_its_photos(world: Any, dltv_school: Any, tmp_path:
     VisitPhoto.objects.filter(caption="").update(file="visits/gone.jpg")
     path.write_bytes(visit_pdf(received.visit))
     assert len(run("pdfimages", "-list", str(path)).splitlines()[2:]) == 1
+
+
+def test_the_visit_prints_in_thai_whatever_language_the_site_is_read_in(
+    world: Any, dltv_school: Any
+) -> None:
+    """The tests here run in English; the form is the office's Thai form all the same."""
+    from dlict.supervision.documents import visit_document
+
+    received = services.visit_receive(
+        user=world.supervisor_a, data=_input(dltv_school, reception="fair"), photos=[]
+    )
+    document = visit_document(received.visit)
+    assert document["visit"]["term"].startswith("ภาคเรียนที่")
+    assert ["คุณภาพการรับสัญญาณ", "ปานกลาง"] in document["context"]
