@@ -20,6 +20,7 @@ class SchoolAdmin(admin.ModelAdmin):
     search_fields = ("ministry_code", "smis_code", "obec_code", "name_th", "name_en")
     autocomplete_fields = ("office", "province", "district", "sub_district", "network_group")
     list_select_related = ("office", "district")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(NetworkGroup)
