@@ -1,6 +1,5 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
@@ -15,6 +14,7 @@ from dlict.core.forms import thai_sorted_choices
 from dlict.core.http import Request, parse_id
 from dlict.core.models import AuditEntry, Job
 from dlict.core.scoping import can, get_visible_or_404, scope_of
+from dlict.core.shortcuts import attempt
 from dlict.schools.exports import SchoolListExporter
 from dlict.schools.forms import OfficeChoiceForm, SchoolFilterForm, SchoolForm, SchoolImportForm
 from dlict.schools.imports import COLUMNS, SchoolListImporter
@@ -89,19 +89,18 @@ def school_edit(request: Request, pk: int) -> HttpResponse:
     form = SchoolForm(
         request.POST or None, instance=school, office=school.office, user=request.user
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            school_update(
-                user=request.user,
-                school=school,
-                values=form.values(),
-                group_name=form.cleaned_data["group_name"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The school's record was saved."))
-            return redirect("schools:detail", pk=school.pk)
+    if form.is_valid() and attempt(
+        request,
+        lambda: school_update(
+            user=request.user,
+            school=school,
+            values=form.values(),
+            group_name=form.cleaned_data["group_name"],
+        ),
+        form=form,
+        success=_("The school's record was saved."),
+    ):
+        return redirect("schools:detail", pk=school.pk)
     return render(request, "schools/school_form.html", {"form": form, "school": school})
 
 
@@ -119,19 +118,20 @@ def school_add(request: Request) -> HttpResponse:
     form = SchoolForm(
         request.POST or None, instance=School(office=office), office=office, user=request.user
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            school = school_create(
+    if form.is_valid() and (
+        done := attempt(
+            request,
+            lambda: school_create(
                 user=request.user,
                 office=office,
                 values=form.values(),
                 group_name=form.cleaned_data["group_name"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The school was added to the registry."))
-            return redirect("schools:detail", pk=school.pk)
+            ),
+            form=form,
+            success=_("The school was added to the registry."),
+        )
+    ):
+        return redirect("schools:detail", pk=done.value.pk)
     return render(
         request, "schools/school_form.html", {"form": form, "school": None, "office": office}
     )
