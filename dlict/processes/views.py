@@ -56,6 +56,7 @@ from dlict.processes.selectors import (
     projects_overview,
     waiting_plans,
 )
+from dlict.schools.office_choice import office_for_page
 
 # --- The manual -----------------------------------------------------------------------------------
 
@@ -94,9 +95,12 @@ def manual_pdf(request: Request) -> HttpResponse:
 
 def _year_form(request: Request, action: str = "view") -> YearForm:
     offices = offices_for(request.user, action)
-    if not offices.exists():
+    office = office_for_page(request, list(offices), every_office=False)
+    if office is None:
         raise PermissionDenied
-    form = YearForm(request.GET or None, offices=offices, default_year=current_fiscal_year())
+    form = YearForm(
+        request.GET or None, offices=offices, office=office, default_year=current_fiscal_year()
+    )
     if form.foreign_office:
         raise Http404
     return form
@@ -532,11 +536,13 @@ def ict_list(request: Request) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def ict_add(request: Request) -> HttpResponse:
-    offices = offices_for(request.user, "change")
+    offices = list(offices_for(request.user, "change"))
     wanted = parse_id(request.GET.get("office"))
-    office = offices.filter(pk=wanted).first() if wanted else offices.first()
+    if wanted and wanted not in {office.pk for office in offices}:
+        raise Http404
+    office = office_for_page(request, offices, every_office=False)
     if office is None:
-        raise Http404 if wanted else PermissionDenied
+        raise PermissionDenied
     return _ict_form(request, office, None)
 
 
