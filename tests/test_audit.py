@@ -66,3 +66,33 @@ def test_the_record_filter_offers_only_kinds_in_the_admins_trail(world: Any) -> 
     school_update(user=world.staff_a, school=world.school_a, values={"phone": "053-222222"})
     page = world.client_for(world.admin_a).get(reverse("core:audit")).content.decode()
     assert "โทเคน API" not in page.split('name="model"')[1].split("</select>")[0]
+
+
+def test_every_audited_record_names_a_path_to_its_office() -> None:
+    from auditlog.registry import auditlog
+
+    from dlict.core.models import OfficeAudited
+
+    # People and their API tokens belong to no one office; a membership finds its school's office
+    # with a query of its own (the school may be gone when its memberships are deleted).
+    no_path = {"User", "ApiToken", "Membership"}
+    for model in auditlog.get_models():
+        if model.__name__ in no_path:
+            continue
+        assert issubclass(model, OfficeAudited), model
+        *relations, last = model.audit_office.split(".")
+        for name in relations:
+            model = model._meta.get_field(name).related_model
+        assert last == "pk" or model._meta.get_field(last.removesuffix("_id")).related_model, (
+            model,
+            last,
+        )
+
+
+def test_a_record_that_reaches_its_office_through_another_is_filed_under_it(world: Any) -> None:
+    from dlict.processes.services import fiscal_year_start
+
+    project = fiscal_year_start(user=world.staff_a, office=world.office_a, fiscal_year=2569)[0]
+    progress = project.progress.select_related("project").first()
+    assert progress is not None
+    assert progress.get_additional_data() == {"office_id": world.office_a.pk}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.conf import settings
@@ -17,6 +17,37 @@ if TYPE_CHECKING:
     from dlict.core.audit import Change
 
 
+class OfficeAudited(models.Model):
+    """A model whose changes the audit trail files under the office they belong to.
+
+    Each audit entry keeps its office in a column (AuditEntry.office), so an office's trail is one
+    indexed lookup and its people see only their office's changes. The model names where its
+    office's id is, as attributes from the record::
+
+        class Project(OfficeAudited):  # the default: audit_office = "office_id"
+            ...
+
+        class Evidence(OfficeAudited):
+            audit_office = "progress.project.office_id"
+
+    django-auditlog asks every record it logs for ``get_additional_data()``. It is an abstract
+    model without fields, so it adds no column and no migration.
+    """
+
+    audit_office: ClassVar[str] = "office_id"
+
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self) -> dict[str, Any]:
+        value: Any = self
+        for name in self.audit_office.split("."):
+            if value is None:
+                break
+            value = getattr(value, name)
+        return {"office_id": value}
+
+
 class AuditEntryQuerySet(ScopedQuerySet):
     permission_app = "audit"
     office_path = "office"
@@ -29,8 +60,8 @@ class AuditEntryQuerySet(ScopedQuerySet):
 
 class AuditEntryManager(LogEntryManager.from_queryset(AuditEntryQuerySet)):  # type: ignore[misc]
     def create(self, **kwargs: Any) -> AuditEntry:
-        # Every audited model says which office it belongs to through get_additional_data(); keep it
-        # in a column so an office's trail is one indexed lookup.
+        # Every audited model says which office it belongs to through get_additional_data()
+        # (OfficeAudited); keep it in a column so an office's trail is one indexed lookup.
         data = kwargs.get("additional_data") or {}
         kwargs.setdefault("office_id", data.get("office_id"))
         return super().create(**kwargs)

@@ -1,8 +1,7 @@
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -23,6 +22,7 @@ from dlict.core.navigation import public_links
 from dlict.core.progress import read_progress
 from dlict.core.scoping import can, get_visible_or_404
 from dlict.core.selectors import audit_list, job_list
+from dlict.core.shortcuts import attempt
 from dlict.core.sqlite.base import brief_lock_wait, is_locked
 
 
@@ -90,18 +90,12 @@ def job_action(request: Request, pk: int, action: str) -> HttpResponse:
         "retry": jobs.job_retry,
         "cancel": jobs.job_cancel,
     }
-    act = actions[action]
-    try:
-        act(job=job)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        notices = {
-            "confirm": _("Saving has started."),
-            "retry": _("The job was queued again."),
-            "cancel": _("The job was cancelled; nothing was written."),
-        }
-        messages.success(request, notices[action])
+    notices = {
+        "confirm": _("Saving has started."),
+        "retry": _("The job was queued again."),
+        "cancel": _("The job was cancelled; nothing was written."),
+    }
+    attempt(request, lambda: actions[action](job=job), success=notices[action])
     return redirect("core:job", pk=job.pk)
 
 

@@ -8,13 +8,12 @@ saved, so dashboards never scan the year's millions of rows.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from dlict.core.models import OfficeAudited
 from dlict.core.scoping import ScopedQuerySet
 from dlict.dltv.choices import DLTV_GRADES, ViewingChannel
 
@@ -103,7 +102,7 @@ class UsageQuerySet(ScopedQuerySet["UsageRecord"]):
     school_path = "school"
 
 
-class UsageRecord(models.Model):
+class UsageRecord(OfficeAudited):
     """แบบบันทึกผลการใช้งาน: one grade's DLTV periods on one school day."""
 
     office = models.ForeignKey(
@@ -157,9 +156,6 @@ class UsageRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.school} {self.day} {self.grade}"
-
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.office_id}
 
 
 class RollupQuerySet(ScopedQuerySet["UsageRollup"]):
@@ -292,7 +288,7 @@ class RepairQuerySet(ScopedQuerySet["RepairRequest"]):
     school_path = "school"
 
 
-class RepairRequest(models.Model):
+class RepairRequest(OfficeAudited):
     """Broken DLTV equipment a coordinator's record reported: a queue for the office (the service
     desk will take these over)."""
 
@@ -334,9 +330,6 @@ class RepairRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.school} {self.grade} {self.problem}"
-
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.office_id}
 
 
 class EquipmentStatus(models.TextChoices):

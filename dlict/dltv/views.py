@@ -58,7 +58,7 @@ from dlict.dltv.selectors import (
     year_so_far,
 )
 from dlict.schools.models import Office, School
-from dlict.schools.office_choice import office_for_page
+from dlict.schools.office_choice import offices_for_page
 
 
 def _week(text: str | None, today: date) -> date:
@@ -179,14 +179,9 @@ def _office(request: Request) -> tuple[DashboardScope, list[Office]]:
     chosen, as on every page with a choice of office (``office_for_page``)."""
     if not can(request.user, "dltv.view"):
         raise PermissionDenied
-    offices = list(
-        Office.objects.with_office_permission(request.user, "dltv.view")
-        .only("pk", "code", "name_th")
-        .order_by("code")
-    )
+    office, offices = offices_for_page(request, "dltv.view", every_office=True)
     if not offices:
         raise PermissionDenied
-    office = office_for_page(request, offices, every_office=True)
     return DashboardScope(request.user, office), offices
 
 

@@ -1,9 +1,10 @@
 """The figures dashboard, its spreadsheets, and the map of the schools.
 
 Each page reads the same three choices from the query string: the office (for people who may see
-several), the academic year and the round. Whatever is left out, or names something the person
-may not see, falls back to the default: their only office (or all of them) and the latest round
-that has figures.
+several), the academic year and the round. The office follows the rule of every page with a choice
+of office (``dlict.schools.office_choice``): the one asked for, else the one chosen on an earlier
+page, else every office at once. A year or round left out, or one the person may not see, falls
+back to the latest round that has figures.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from dlict.core.exports import export_csv, export_response
-from dlict.core.http import Request, parse_id
+from dlict.core.http import Request
 from dlict.core.pdf import pdf_response
 from dlict.core.scoping import can, scope_of
 from dlict.emis import selectors
@@ -39,7 +40,8 @@ from dlict.emis.models import DataRound
 from dlict.emis.open_data import DATASETS, DatasetExporter, as_json, dataset_rows
 from dlict.emis.open_data import published_rounds as open_data_rounds
 from dlict.emis.selectors import FigureScope, Period
-from dlict.schools.models import School
+from dlict.schools.models import Office, School
+from dlict.schools.office_choice import offices_for_page
 
 
 def _number(text: str | None) -> int | None:
@@ -54,13 +56,11 @@ class FigureChoiceForm(forms.Form):
     year = forms.ChoiceField(label=_("Academic year"), required=False)
     round = forms.ChoiceField(label=_("Round"), required=False, choices=DataRound.choices)
 
-    def __init__(self, query: QueryDict, *, user: Any) -> None:
-        scope = scope_of(user)
-        offices = [] if scope.is_school_only else selectors.figure_offices(user)
-        office_id = parse_id(query.get("office"))
-        office = next((o for o in offices if o.pk == office_id), None)
-        if office is None and len(offices) == 1 and not scope.national:
-            office = offices[0]
+    def __init__(
+        self, query: QueryDict, *, user: Any, office: Office | None, offices: list[Office]
+    ) -> None:
+        """``office`` is the one shown (None: every office the person may see, or a school's own
+        figures), ``offices`` those the person may choose from."""
         self.figures = FigureScope(user=user, office=office)
         self.periods = selectors.periods_with_figures(self.figures)
         self.period = self._period(_number(query.get("year")), _number(query.get("round")))
@@ -76,7 +76,7 @@ class FigureChoiceForm(forms.Form):
         self.fields["office"].widget.attrs["data-reload-form"] = "year,round"
         self.fields["year"].widget.attrs["data-reload-form"] = "round"
         self.fields["round"].widget.attrs["data-reload-form"] = ""
-        if len(offices) > 1 or scope.national:
+        if len(offices) > 1:
             field = self.fields["office"]
             assert isinstance(field, forms.ChoiceField)  # noqa: S101 - for the type checker
             field.choices = [("", _("All offices")), *((o.pk, o.name_th) for o in offices)]
@@ -105,6 +105,8 @@ class FigureChoiceForm(forms.Form):
         values: dict[str, Any] = {}
         if self.figures.office is not None:
             values["office"] = self.figures.office.pk
+        elif "office" in self.fields:
+            values["office"] = ""  # every office, whatever another page chose since
         if self.period is not None:
             values["year"] = self.period.academic_year
             values["round"] = self.period.data_round
@@ -114,7 +116,8 @@ class FigureChoiceForm(forms.Form):
 def _choice(request: Request) -> FigureChoiceForm:
     if not can(request.user, "emis.view"):
         raise PermissionDenied
-    return FigureChoiceForm(request.GET, user=request.user)
+    office, offices = offices_for_page(request, "emis.view", every_office=True)
+    return FigureChoiceForm(request.GET, user=request.user, office=office, offices=offices)
 
 
 def _heading(request: Request, form: FigureChoiceForm) -> str:
@@ -140,6 +143,7 @@ def dashboard(request: Request) -> HttpResponse:
         "emis/dashboard.html",
         {
             "form": form,
+            "office": form.figures.office,
             "heading": _heading(request, form),
             "figures": figures,
             "by_area": by_area,
@@ -169,6 +173,7 @@ def school_map(request: Request) -> HttpResponse:
         "emis/map.html",
         {
             "form": form,
+            "office": form.figures.office,
             "heading": _heading(request, form),
             "query": form.query,
             "sizes": School.Size.choices,

@@ -41,8 +41,18 @@ class StudentImportForm(forms.Form):
         error_messages={"empty": _("The file is empty.")},
     )
 
-    def __init__(self, *args: Any, offices: Any, national: bool, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {"academic_year": academic_year(timezone.localdate())})
+    def __init__(
+        self,
+        *args: Any,
+        offices: Any,
+        national: bool,
+        office: Office | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """``office``: the one chosen last (None: the offices the file names), to start from."""
+        kwargs.setdefault(
+            "initial", {"academic_year": academic_year(timezone.localdate()), "office": office}
+        )
         super().__init__(*args, **kwargs)
         field = model_choice_field(self, "office")
         field.queryset = offices

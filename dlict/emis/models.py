@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dlict.core.models import OfficeAudited
 from dlict.core.scoping import ScopedQuerySet
 from dlict.emis.grades import GRADE_CHOICES
 
@@ -28,7 +27,7 @@ class StudentCountQuerySet(ScopedQuerySet["StudentCount"]):
         return self.filter(academic_year=academic_year, data_round=data_round)
 
 
-class StudentCount(models.Model):
+class StudentCount(OfficeAudited):
     """Students of one grade of a school, by sex, and its classrooms, in one data round."""
 
     # The office is the school's, kept here so an office's figures are one indexed lookup.
@@ -72,9 +71,6 @@ class StudentCount(models.Model):
     def total(self) -> int:
         return self.boys + self.girls
 
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.office_id}
-
 
 class SchoolProfileQuerySet(ScopedQuerySet["SchoolProfile"]):
     permission_app = "emis"
@@ -82,10 +78,12 @@ class SchoolProfileQuerySet(ScopedQuerySet["SchoolProfile"]):
     school_path = "school"
 
 
-class SchoolProfile(models.Model):
+class SchoolProfile(OfficeAudited):
     """What the data centre's school-information export says of a school beyond the registry:
     staff, computers, internet, electricity; the whole row is kept in ``data`` so no column of
     the export is lost. Each import replaces it with the newer figures."""
+
+    audit_office = "school.office_id"
 
     school = models.OneToOneField(
         "schools.School", on_delete=models.CASCADE, related_name="profile", verbose_name=_("school")
@@ -119,6 +117,3 @@ class SchoolProfile(models.Model):
     @property
     def computers(self) -> int:
         return self.computers_teaching + self.computers_admin
-
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.school.office_id}

@@ -102,13 +102,6 @@ class FigureScope:
         return schools.filter(office=self.office) if self.office is not None else schools
 
 
-def figure_offices(user: Any) -> list[Office]:
-    """The offices whose figures the user may choose between: every office for a national
-    administrator, the offices of their office roles otherwise. People of a school choose nothing:
-    they see their school."""
-    return list(Office.objects.with_office_permission(user, "emis.view").order_by("code"))
-
-
 def periods_with_figures(figures: FigureScope) -> list[Period]:
     """The rounds that have figures, the latest first."""
     rows = (

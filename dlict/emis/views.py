@@ -17,6 +17,7 @@ from dlict.emis.models import DataRound
 from dlict.emis.school_info import COLUMNS as SCHOOL_INFO_COLUMNS
 from dlict.emis.school_info import SchoolInfoImporter
 from dlict.schools.models import Office
+from dlict.schools.office_choice import office_for_page
 
 
 @login_required
@@ -26,8 +27,14 @@ def import_students(request: Request) -> HttpResponse:
         raise PermissionDenied
     national = scope_of(request.user).national
     offices = _import_offices(request)
+    # A national administrator may leave the office to the file: that is "every office" here.
+    office = office_for_page(request, list(offices), every_office=national)
     form = StudentImportForm(
-        request.POST or None, request.FILES or None, offices=offices, national=national
+        request.POST or None,
+        request.FILES or None,
+        offices=offices,
+        national=national,
+        office=office,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -54,7 +61,12 @@ def import_students(request: Request) -> HttpResponse:
     return render(
         request,
         "emis/import_students.html",
-        {"form": form, "leading": COLUMNS[:4], "grade_columns": grade_columns},
+        {
+            "form": form,
+            "office": office,
+            "leading": COLUMNS[:4],
+            "grade_columns": grade_columns,
+        },
     )
 
 
@@ -77,8 +89,13 @@ SCHOOL_INFO_SHOWN = (
 def import_schools(request: Request) -> HttpResponse:
     if not can(request.user, SchoolInfoImporter.permission):
         raise PermissionDenied
+    offices = _import_offices(request)
+    office = office_for_page(request, list(offices), every_office=False)
     form = SchoolInfoImportForm(
-        request.POST or None, request.FILES or None, offices=_import_offices(request)
+        request.POST or None,
+        request.FILES or None,
+        offices=offices,
+        initial={"office": office},
     )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -93,4 +110,8 @@ def import_schools(request: Request) -> HttpResponse:
         )
         return redirect("core:job", pk=job.pk)
     columns = [c for c in SCHOOL_INFO_COLUMNS if c.key in SCHOOL_INFO_SHOWN]
-    return render(request, "emis/import_schools.html", {"form": form, "columns": columns})
+    return render(
+        request,
+        "emis/import_schools.html",
+        {"form": form, "office": office, "columns": columns},
+    )

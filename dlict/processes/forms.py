@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from dlict.accounts.models import User
@@ -282,7 +283,9 @@ class IctDevelopmentForm(forms.ModelForm):
 
 
 class YearForm(forms.Form):
-    """The year (and, for people of several offices, the office) a page shows."""
+    """The year (and, for people of several offices, the office) a page shows. The office comes
+    from the page's choice (``office_for_page``): the one asked for, else the one chosen on an
+    earlier page, else the first."""
 
     year = forms.IntegerField(
         label=_("Fiscal year"), min_value=2500, max_value=2700, required=False
@@ -291,10 +294,24 @@ class YearForm(forms.Form):
         label=_("Office"), queryset=Office.objects.none(), required=False
     )
 
-    def __init__(self, *args: Any, offices: Any, default_year: int, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {"year": default_year, "office": offices.first()})
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: QueryDict | None = None,
+        *,
+        offices: Any,
+        default_year: int,
+        office: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        office = office or offices.first()
+        if data is not None and not data.get("office") and office is not None:
+            # Only the year was asked for: the office shown is the one chosen before.
+            data = data.copy()
+            data["office"] = str(office.pk)
+        kwargs.setdefault("initial", {"year": default_year, "office": office})
+        super().__init__(data, **kwargs)
         self.default_year = default_year
+        self.default_office = office
         self.offices = offices
         field = model_choice_field(self, "office")
         field.queryset = offices
@@ -320,4 +337,4 @@ class YearForm(forms.Form):
 
     @property
     def chosen_office(self) -> Any:
-        return self._value("office") or self.offices.first()
+        return self._value("office") or self.default_office

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from dlict.core.models import private_storage
+from dlict.core.models import OfficeAudited, private_storage
 from dlict.core.scoping import ScopedQuerySet
 
 
@@ -204,7 +204,7 @@ class ProjectQuerySet(ScopedQuerySet["Project"]):
         return self.filter(fiscal_year=year)
 
 
-class Project(models.Model):
+class Project(OfficeAudited):
     """An office's work on one process in one fiscal year (งาน/โครงการ)."""
 
     office = models.ForeignKey(
@@ -264,9 +264,6 @@ class Project(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.office_id}
-
 
 class CommitteeRole(models.TextChoices):
     """The roles an appointment order names. They are the words of Thai official documents and
@@ -277,8 +274,10 @@ class CommitteeRole(models.TextChoices):
     SECRETARY = "secretary", pgettext_lazy("working group", "Member and secretary")
 
 
-class CommitteeMember(models.Model):
+class CommitteeMember(OfficeAudited):
     """A member of the working group appointed by the project's order (คำสั่งแต่งตั้งคณะทำงาน)."""
+
+    audit_office = "project.office_id"
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="members", verbose_name=_("project")
@@ -304,9 +303,6 @@ class CommitteeMember(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.project.office_id}
-
 
 class PlanStatus(models.TextChoices):
     """Where a plan revision stands: worked on (draft, returned), waiting, decided."""
@@ -330,9 +326,11 @@ class PlanRevisionQuerySet(ScopedQuerySet["PlanRevision"]):
         return self.filter(status=PlanStatus.SUBMITTED)
 
 
-class PlanRevision(models.Model):
+class PlanRevision(OfficeAudited):
     """One version of a project's plan. Once approved it never changes: editing an approved plan
     starts the next revision, which goes to the director again."""
+
+    audit_office = "project.office_id"
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("project")
@@ -394,9 +392,6 @@ class PlanRevision(models.Model):
     def is_editable(self) -> bool:
         return self.status in (PlanStatus.DRAFT, PlanStatus.RETURNED)
 
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.project.office_id}
-
     def snapshot(self) -> dict[str, Any]:
         """The plan as it stood, for the history (so a returned plan's old text stays readable)."""
         return {
@@ -446,8 +441,10 @@ class StepStatus(models.TextChoices):
     DONE = "done", _("Done")
 
 
-class StepProgress(models.Model):
+class StepProgress(OfficeAudited):
     """Where a project stands on one step of its process."""
+
+    audit_office = "project.office_id"
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="progress", verbose_name=_("project")
@@ -483,9 +480,6 @@ class StepProgress(models.Model):
     def __str__(self) -> str:
         return f"{self.project} · {self.step}"
 
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.project.office_id}
-
 
 class EvidenceQuerySet(ScopedQuerySet["Evidence"]):
     permission_app = "processes"
@@ -493,8 +487,10 @@ class EvidenceQuerySet(ScopedQuerySet["Evidence"]):
     school_path = None
 
 
-class Evidence(models.Model):
+class Evidence(OfficeAudited):
     """A file that shows a step was done: an order, minutes, photos, a report."""
+
+    audit_office = "progress.project.office_id"
 
     progress = models.ForeignKey(
         StepProgress, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("step")
@@ -518,9 +514,6 @@ class Evidence(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.progress.project.office_id}
-
 
 # --- info-4: ICT development records --------------------------------------------------------------
 
@@ -534,7 +527,7 @@ class IctDevelopmentQuerySet(ScopedQuerySet["IctDevelopment"]):
         return self.filter(fiscal_year=year)
 
 
-class IctDevelopment(models.Model):
+class IctDevelopment(OfficeAudited):
     """แบบบันทึกพัฒนา ปรับปรุง และประยุกต์ใช้ ICT: one piece of ICT work (process info-4)."""
 
     class Kind(models.TextChoices):
@@ -601,6 +594,3 @@ class IctDevelopment(models.Model):
     @property
     def display_number(self) -> str:
         return f"{self.number}/{self.fiscal_year}"
-
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.office_id}

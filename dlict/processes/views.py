@@ -17,6 +17,7 @@ from dlict.core.exports import export_response
 from dlict.core.http import Request, parse_id, stored_file_response
 from dlict.core.pdf import pdf_response
 from dlict.core.scoping import can, get_visible_or_404
+from dlict.core.shortcuts import attempt
 from dlict.processes import documents, services
 from dlict.processes.exports import AnnualReportExporter, IctReportExporter, SummaryReportExporter
 from dlict.processes.flowchart import flowchart_for
@@ -55,6 +56,7 @@ from dlict.processes.selectors import (
     projects_overview,
     waiting_plans,
 )
+from dlict.schools.office_choice import office_for_page
 
 # --- The manual -----------------------------------------------------------------------------------
 
@@ -93,9 +95,12 @@ def manual_pdf(request: Request) -> HttpResponse:
 
 def _year_form(request: Request, action: str = "view") -> YearForm:
     offices = offices_for(request.user, action)
-    if not offices.exists():
+    office = office_for_page(request, list(offices), every_office=False)
+    if office is None:
         raise PermissionDenied
-    form = YearForm(request.GET or None, offices=offices, default_year=current_fiscal_year())
+    form = YearForm(
+        request.GET or None, offices=offices, office=office, default_year=current_fiscal_year()
+    )
     if form.foreign_office:
         raise Http404
     return form
@@ -207,19 +212,22 @@ def project_edit(request: Request, pk: int) -> HttpResponse:
             {"name": m.name, "position": m.position, "role": m.role} for m in project.members.all()
         ],
     )
-    if request.method == "POST" and form.is_valid() and members.is_valid():
-        try:
-            services.project_update(
+    if (
+        form.is_valid()
+        and members.is_valid()
+        and attempt(
+            request,
+            lambda: services.project_update(
                 user=request.user,
                 project=project,
                 members=members_from(members),
                 **form.cleaned_data,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The project and its working group were saved."))
-            return redirect("processes:project", pk=project.pk)
+            ),
+            form=form,
+            success=_("The project and its working group were saved."),
+        )
+    ):
+        return redirect("processes:project", pk=project.pk)
     return render(
         request,
         "processes/project_form.html",
@@ -267,13 +275,11 @@ def plan_edit(request: Request, pk: int) -> HttpResponse:
 
 
 def _submit(request: Request, project: Project) -> HttpResponse:
-    try:
-        services.plan_submit(user=request.user, project=project)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("The plan was sent to the director."))
+    attempt(
+        request,
+        lambda: services.plan_submit(user=request.user, project=project),
+        success=_("The plan was sent to the director."),
+    )
     return redirect("processes:project", pk=project.pk)
 
 
@@ -296,22 +302,17 @@ def plan_decide(request: Request, pk: int) -> HttpResponse:
         pk=form.cleaned_data["revision"],
     )
     approve = form.cleaned_data["decision"] == "approve"
-    try:
-        services.plan_decide(
+    attempt(
+        request,
+        lambda: services.plan_decide(
             user=request.user,
             revision=revision,
             approve=approve,
             comment=form.cleaned_data["comment"],
             expected_submission=form.cleaned_data["submitted"],
-        )
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(
-            request,
-            _("The plan was approved.") if approve else _("The plan was returned for changes."),
-        )
+        ),
+        success=_("The plan was approved.") if approve else _("The plan was returned for changes."),
+    )
     if request.POST.get("next") == "queue":
         return redirect("processes:approvals")
     return redirect("processes:project", pk=project.pk)
@@ -343,14 +344,15 @@ def _progress(request: Request, pk: int, step: int, action: str) -> StepProgress
 def step_edit(request: Request, pk: int, step: int) -> HttpResponse:
     progress = _progress(request, pk, step, "change")
     form = StepProgressForm(request.POST or None, initial=_step_initial(progress))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.step_progress_update(user=request.user, progress=progress, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Step %(n)d was saved.") % {"n": progress.step.n})
-            return redirect("processes:project", pk=pk)
+    if form.is_valid() and attempt(
+        request,
+        lambda: services.step_progress_update(
+            user=request.user, progress=progress, **form.cleaned_data
+        ),
+        form=form,
+        success=_("Step %(n)d was saved.") % {"n": progress.step.n},
+    ):
+        return redirect("processes:project", pk=pk)
     return _step_page(request, progress, form, EvidenceForm())
 
 
@@ -381,16 +383,16 @@ def _step_page(
 def evidence_upload(request: Request, pk: int, step: int) -> HttpResponse:
     progress = _progress(request, pk, step, "change")
     form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.evidence_add(
-                user=request.user, progress=progress, upload=form.cleaned_data["file"]
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
-        else:
-            messages.success(request, _("The evidence file was added."))
-            return redirect("processes:step", pk=pk, step=step)
+    if form.is_valid() and attempt(
+        request,
+        lambda: services.evidence_add(
+            user=request.user, progress=progress, upload=form.cleaned_data["file"]
+        ),
+        form=form,
+        field="file",
+        success=_("The evidence file was added."),
+    ):
+        return redirect("processes:step", pk=pk, step=step)
     status_form = StepProgressForm(initial=_step_initial(progress))
     return _step_page(request, progress, status_form, form, status=400)
 
@@ -534,11 +536,13 @@ def ict_list(request: Request) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def ict_add(request: Request) -> HttpResponse:
-    offices = offices_for(request.user, "change")
+    offices = list(offices_for(request.user, "change"))
     wanted = parse_id(request.GET.get("office"))
-    office = offices.filter(pk=wanted).first() if wanted else offices.first()
+    if wanted and wanted not in {office.pk for office in offices}:
+        raise Http404
+    office = office_for_page(request, offices, every_office=False)
     if office is None:
-        raise Http404 if wanted else PermissionDenied
+        raise PermissionDenied
     return _ict_form(request, office, None)
 
 
@@ -553,16 +557,17 @@ def ict_edit(request: Request, pk: int) -> HttpResponse:
 
 def _ict_form(request: Request, office: Any, record: IctDevelopment | None) -> HttpResponse:
     form = IctDevelopmentForm(request.POST or None, instance=record)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.ict_development_save(
+    if form.is_valid() and (
+        done := attempt(
+            request,
+            lambda: services.ict_development_save(
                 user=request.user, office=office, values=form.values(), record=record
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The ICT development record was saved."))
-            return redirect("processes:ict", pk=saved.pk)
+            ),
+            form=form,
+            success=_("The ICT development record was saved."),
+        )
+    ):
+        return redirect("processes:ict", pk=done.value.pk)
     return render(
         request, "processes/ict_form.html", {"form": form, "record": record, "office": office}
     )

@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from dlict.core.forms import model_choice_field, thai_sorted_choices
@@ -15,7 +16,9 @@ from dlict.schools.selectors import SchoolFilters, districts_for, network_groups
 
 
 class SchoolFilterForm(forms.Form):
-    """The registry's filters. Choices hold only what the user may see."""
+    """The registry's filters. Choices hold only what the user may see. The office is the page's
+    choice (``offices_for_page``): the one asked for, else the one chosen on an earlier page, else
+    every office."""
 
     q = forms.CharField(
         label=_("Search"),
@@ -47,36 +50,36 @@ class SchoolFilterForm(forms.Form):
         label=_("Type"), required=False, choices=[("", _("All")), *School.Kind.choices]
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        offices = Office.objects.visible_to(user)
-        scope = scope_of(user)
-        model_choice_field(self, "office").queryset = offices
+    def __init__(
+        self, data: QueryDict, *, user: Any, office: Office | None, offices: list[Office]
+    ) -> None:
+        """``office`` is the one shown (None: every office), ``offices`` those to choose from
+        (``offices_for_page(request, "schools.view", ...)``)."""
+        if len(offices) > 1:
+            data = data.copy()
+            data["office"] = str(office.pk) if office else ""
+        super().__init__(data)
+        self.shown_office = office
+        self.params = data  # the query with the office shown, for links to more of the same
+        model_choice_field(self, "office").queryset = Office.objects.with_office_permission(
+            user, "schools.view"
+        )
         # The districts and groups on offer depend on the office: changing it reloads the page.
         self.fields["office"].widget.attrs["data-reload-form"] = "district,network_group"
-        if not scope.national and len(scope.office_ids) <= 1:
+        if len(offices) < 2:
             del self.fields["office"]
-        chosen = self._chosen_offices(offices)
-        if chosen is None or scope.is_school_only:
+        if office is None or scope_of(user).is_school_only:
             # The whole country has too many districts and groups for one list: choose an office.
             del self.fields["district"], self.fields["network_group"]
             return
-        self._limit("district", districts_for(user=user, offices=chosen), label="name_th")
-        self._limit("network_group", network_groups_for(user=user, offices=chosen), label="name")
+        self._limit("district", districts_for(user=user, offices=[office]), label="name_th")
+        self._limit("network_group", network_groups_for(user=user, offices=[office]), label="name")
 
     def _limit(self, name: str, objects: QuerySet[Any], *, label: str) -> None:
         """Offer only ``objects``, in Thai order, and accept only them."""
         field = model_choice_field(self, name)
         field.queryset = objects
         field.choices = thai_sorted_choices(objects, label=label, empty=str(_("All")))
-
-    def _chosen_offices(self, offices: QuerySet[Office]) -> list[Office] | None:
-        """The office the list is narrowed to: the one chosen, or the user's only office."""
-        office_id = parse_id(self.data.get("office")) if self.is_bound else None
-        if office_id:
-            return list(offices.filter(pk=office_id)) or None
-        first_two = list(offices[:2])
-        return first_two if len(first_two) == 1 else None
 
     @property
     def active_filters(self) -> int:

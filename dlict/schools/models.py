@@ -13,6 +13,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
+from dlict.core.models import OfficeAudited
 from dlict.core.scoping import ScopedQuerySet, scope_of
 from dlict.core.thai import Digits, thai_sort_key
 from dlict.schools.validators import (
@@ -135,8 +136,10 @@ def network_group_key(name: str) -> str:
     return "".join(name.lower().split())
 
 
-class Office(models.Model):
+class Office(OfficeAudited):
     """An educational service area office (สพป. or สพม.)."""
+
+    audit_office = "pk"
 
     class Level(models.TextChoices):
         PRIMARY = "primary", _("Primary (สพป.)")
@@ -177,9 +180,6 @@ class Office(models.Model):
     def __str__(self) -> str:
         return self.name_th
 
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.pk}
-
 
 class NetworkGroupQuerySet(ScopedQuerySet["NetworkGroup"]):
     permission_app = "schools"
@@ -187,7 +187,7 @@ class NetworkGroupQuerySet(ScopedQuerySet["NetworkGroup"]):
     school_path = None
 
 
-class NetworkGroup(models.Model):
+class NetworkGroup(OfficeAudited):
     """A network group (กลุ่มเครือข่าย) of nearby schools within one office."""
 
     office = models.ForeignKey(
@@ -207,9 +207,6 @@ class NetworkGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.office_id}
 
 
 class SchoolQuerySet(ScopedQuerySet["School"]):
@@ -242,7 +239,7 @@ class SchoolQuerySet(ScopedQuerySet["School"]):
         )
 
 
-class School(models.Model):
+class School(OfficeAudited):
     """A school with its three ministry codes, address, size and DLTV use."""
 
     class Kind(models.TextChoices):
@@ -410,9 +407,6 @@ class School(models.Model):
             raise ValidationError(errors)
         if self.sub_district and not self.postcode:
             self.postcode = self.sub_district.postcode
-
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.office_id}
 
     @property
     def address_text(self) -> str:

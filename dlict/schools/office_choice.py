@@ -10,7 +10,12 @@ Every such page follows the same rules, so a choice made on one page carries to 
   the default: every office at once where the page can show that, else the first office by code.
 
 The choice is kept in the session, written only when it changes. Someone of one office always sees
-that office.
+that office. A form that asks for an office (an import's, a new school's) starts from the same
+choice.
+
+Pages: the DLTV dashboard and its downloads, supervision visits and the rubric, the EMIS figures
+(dashboard, map, booklet, spreadsheets), the year's projects, ICT development records and their
+reports, the school registry (list and export), adding a school, and the import pages.
 """
 
 from __future__ import annotations
@@ -21,9 +26,19 @@ from typing import Any
 from django.http import HttpRequest
 
 from dlict.core.http import parse_id
+from dlict.schools.models import Office
 
 SESSION_KEY = "dlict_office"
 EVERY_OFFICE = "all"
+
+
+def offices_for_page(
+    request: HttpRequest, permission: str, *, every_office: bool
+) -> tuple[Office | None, list[Office]]:
+    """The office the page shows (None: every office at once) and the offices, by code, that the
+    person may choose from: those where one of their office roles grants ``permission``."""
+    offices = list(Office.objects.with_office_permission(request.user, permission).order_by("code"))
+    return office_for_page(request, offices, every_office=every_office), offices
 
 
 def office_for_page(

@@ -67,6 +67,7 @@ def registry_summary(schools: QuerySet[School]) -> dict[str, Any]:
         "by_size": [(label, by_size.get(value, 0), value) for value, label in School.Size.choices],
         "by_kind": [(label, by_kind.get(value, 0), value) for value, label in School.Kind.choices],
         "unsized": by_size.get("", 0),
+        "small": by_size.get(School.Size.SMALL, 0),
         "districts": sorted(districts, key=lambda d: thai_sort_key(d["district__name_th"] or "")),
     }
 

@@ -1,6 +1,5 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
@@ -15,10 +14,12 @@ from dlict.core.forms import thai_sorted_choices
 from dlict.core.http import Request, parse_id
 from dlict.core.models import AuditEntry, Job
 from dlict.core.scoping import can, get_visible_or_404, scope_of
+from dlict.core.shortcuts import attempt
 from dlict.schools.exports import SchoolListExporter
 from dlict.schools.forms import OfficeChoiceForm, SchoolFilterForm, SchoolForm, SchoolImportForm
 from dlict.schools.imports import COLUMNS, SchoolListImporter
 from dlict.schools.models import District, Office, School, SubDistrict
+from dlict.schools.office_choice import office_for_page, offices_for_page
 from dlict.schools.selectors import school_list
 from dlict.schools.services import school_create, school_update
 
@@ -29,13 +30,15 @@ PAGE_SIZE = 50
 @require_GET
 @vary_on_headers("HX-Request")  # the same address answers a page or, to htmx, only the results
 def school_list_view(request: Request) -> HttpResponse:
-    form = SchoolFilterForm(request.GET, user=request.user)
+    form = _filters(request)
     schools = school_list(user=request.user, filters=form.filters())
     page = Paginator(schools, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
+    # The office shown goes with the pages and downloads, even when it was remembered, not asked.
+    query = form.params.copy()
     query.pop("page", None)
     context = {
         "form": form,
+        "office": form.shown_office,
         "page": page,
         "query": query.urlencode(),
         "show_office": "office" in form.fields,
@@ -48,12 +51,17 @@ def school_list_view(request: Request) -> HttpResponse:
     return render(request, "schools/school_list.html", context)
 
 
+def _filters(request: Request) -> SchoolFilterForm:
+    office, offices = offices_for_page(request, "schools.view", every_office=True)
+    return SchoolFilterForm(request.GET, user=request.user, office=office, offices=offices)
+
+
 @login_required
 @require_GET
 def school_export(request: Request, fmt: str) -> HttpResponseBase:
     if not can(request.user, "schools.export"):
         raise PermissionDenied
-    form = SchoolFilterForm(request.GET, user=request.user)
+    form = _filters(request)
     schools = school_list(user=request.user, filters=form.filters(), action="export")
     exporter = SchoolListExporter(schools, with_office="office" in form.fields)
     return export_response(exporter, fmt)
@@ -89,49 +97,53 @@ def school_edit(request: Request, pk: int) -> HttpResponse:
     form = SchoolForm(
         request.POST or None, instance=school, office=school.office, user=request.user
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            school_update(
-                user=request.user,
-                school=school,
-                values=form.values(),
-                group_name=form.cleaned_data["group_name"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The school's record was saved."))
-            return redirect("schools:detail", pk=school.pk)
+    if form.is_valid() and attempt(
+        request,
+        lambda: school_update(
+            user=request.user,
+            school=school,
+            values=form.values(),
+            group_name=form.cleaned_data["group_name"],
+        ),
+        form=form,
+        success=_("The school's record was saved."),
+    ):
+        return redirect("schools:detail", pk=school.pk)
     return render(request, "schools/school_form.html", {"form": form, "school": school})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def school_add(request: Request) -> HttpResponse:
-    """Add a school; someone who keeps several offices' registries first says which office."""
-    offices = Office.objects.restrict(request.user, "change")
-    chooser = OfficeChoiceForm(request.GET or None, offices=offices)
+    """Add a school; someone who keeps several offices' registries first says which office,
+    starting from the office they chose last."""
+    offices = Office.objects.restrict(request.user, "change").order_by("code")
+    shown = office_for_page(request, list(offices), every_office=False)
+    if shown is None:
+        raise PermissionDenied
+    chooser = OfficeChoiceForm(request.GET or None, offices=offices, initial={"office": shown})
     office = chooser.chosen()
     if office is None:
-        if not offices.exists():
-            raise PermissionDenied
-        return render(request, "schools/school_add_office.html", {"chooser": chooser})
+        return render(
+            request, "schools/school_add_office.html", {"chooser": chooser, "office": shown}
+        )
     form = SchoolForm(
         request.POST or None, instance=School(office=office), office=office, user=request.user
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            school = school_create(
+    if form.is_valid() and (
+        done := attempt(
+            request,
+            lambda: school_create(
                 user=request.user,
                 office=office,
                 values=form.values(),
                 group_name=form.cleaned_data["group_name"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The school was added to the registry."))
-            return redirect("schools:detail", pk=school.pk)
+            ),
+            form=form,
+            success=_("The school was added to the registry."),
+        )
+    ):
+        return redirect("schools:detail", pk=done.value.pk)
     return render(
         request, "schools/school_form.html", {"form": form, "school": None, "office": office}
     )
@@ -169,7 +181,14 @@ def sub_district_options(request: Request) -> HttpResponse:
 def school_import(request: Request) -> HttpResponse:
     if not can(request.user, SchoolListImporter.permission):
         raise PermissionDenied
-    form = SchoolImportForm(request.POST or None, request.FILES or None, user=request.user)
+    offices = Office.objects.restrict(request.user, "import").order_by("code")
+    office = office_for_page(request, list(offices), every_office=False)
+    form = SchoolImportForm(
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        initial={"office": office},
+    )
     if request.method == "POST" and form.is_valid():
         job = jobs.job_start(
             kind=SchoolListImporter.kind,
@@ -183,5 +202,10 @@ def school_import(request: Request) -> HttpResponse:
     return render(
         request,
         "schools/school_import.html",
-        {"form": form, "columns": COLUMNS, "national": scope_of(request.user).national},
+        {
+            "form": form,
+            "office": office,
+            "columns": COLUMNS,
+            "national": scope_of(request.user).national,
+        },
     )

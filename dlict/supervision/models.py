@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from dlict.core.models import private_storage
+from dlict.core.models import OfficeAudited, private_storage
 from dlict.core.scoping import ScopedQuerySet, scope_of
 from dlict.core.thai import format_date_short
 from dlict.dltv.choices import DLTV_GRADES, ViewingChannel
@@ -45,7 +45,7 @@ class RubricQuerySet(models.QuerySet["Rubric"]):
         return own or self.filter(office__isnull=True).order_by("-version").first()
 
 
-class Rubric(models.Model):
+class Rubric(OfficeAudited):
     """One version of the classroom observation rubric: its scale, sections and items, and the
     quality bands of a section's score. A version never changes once saved; editing the rubric
     saves a new version, and every visit keeps the version it was recorded with."""
@@ -91,9 +91,6 @@ class Rubric(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.version})"
 
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.office_id}
-
     @property
     def items(self) -> list[dict[str, str]]:
         return [item for section in self.sections for item in section["items"]]
@@ -124,7 +121,7 @@ class Reception(models.TextChoices):
     POOR = "poor", pgettext_lazy("reception", "Needs improving")
 
 
-class Visit(models.Model):
+class Visit(OfficeAudited):
     """A supervisor's visit to a school: planned at the office, recorded at the school (often
     without a connection) and sent once. ``key`` makes a second send of the same visit a no-op."""
 
@@ -201,9 +198,6 @@ class Visit(models.Model):
         day = self.visited_on or self.planned_on
         return f"{self.school} {format_date_short(day)}" if day else str(self.school)
 
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.office_id}
-
 
 class FindingQuerySet(ScopedQuerySet["Finding"]):
     permission_app = "dltv"
@@ -215,7 +209,7 @@ class FindingQuerySet(ScopedQuerySet["Finding"]):
         return self.filter(resolved_in__isnull=True).order_by("visit__visited_on", "pk")
 
 
-class Finding(models.Model):
+class Finding(OfficeAudited):
     """A point a visit asks the school to act on, followed up at the school's next visits until
     one finds it resolved."""
 
@@ -249,12 +243,11 @@ class Finding(models.Model):
     def __str__(self) -> str:
         return self.text
 
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.office_id}
 
-
-class FollowUp(models.Model):
+class FollowUp(OfficeAudited):
     """What a visit found of an earlier visit's finding."""
+
+    audit_office = "finding.office_id"
 
     class Result(models.TextChoices):
         RESOLVED = "resolved", pgettext_lazy("follow-up", "Resolved")
@@ -279,9 +272,6 @@ class FollowUp(models.Model):
     def __str__(self) -> str:
         return f"{self.finding}: {self.get_result_display()}"
 
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.finding.office_id}
-
 
 class VisitPhotoQuerySet(ScopedQuerySet["VisitPhoto"]):
     permission_app = "dltv"
@@ -289,8 +279,10 @@ class VisitPhotoQuerySet(ScopedQuerySet["VisitPhoto"]):
     school_path = "visit__school"
 
 
-class VisitPhoto(models.Model):
+class VisitPhoto(OfficeAudited):
     """A photo taken at the visit, drawn again without its EXIF (and GPS) data."""
+
+    audit_office = "visit.office_id"
 
     visit = models.ForeignKey(
         Visit, on_delete=models.CASCADE, related_name="photos", verbose_name=_("visit")
@@ -309,6 +301,3 @@ class VisitPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.caption or self.file.name
-
-    def get_additional_data(self) -> dict[str, Any]:
-        return {"office_id": self.visit.office_id}

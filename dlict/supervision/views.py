@@ -36,7 +36,7 @@ from dlict.core.thai import format_date_numeric
 from dlict.dltv.choices import DLTV_GRADES, ViewingChannel
 from dlict.dltv.services import school_grades
 from dlict.schools.models import Office, School
-from dlict.schools.office_choice import office_for_page
+from dlict.schools.office_choice import offices_for_page
 from dlict.supervision import services
 from dlict.supervision.documents import visit_pdf
 from dlict.supervision.exports import OpenFindingsExporter
@@ -52,12 +52,9 @@ from dlict.supervision.selectors import (
 
 
 def _offices(request: Request) -> tuple[Office | None, list[Office]]:
-    """The office whose visits or rubric are shown (``?office=``, else the first), and the
-    offices the person may choose from."""
-    offices = list(
-        Office.objects.with_office_permission(request.user, "dltv.view").order_by("code")
-    )
-    return office_for_page(request, offices, every_office=False), offices
+    """The office whose visits or rubric are shown (the one chosen, on this page or an earlier one;
+    else the first by code), and the offices the person may choose from."""
+    return offices_for_page(request, "dltv.view", every_office=False)
 
 
 def _supervised_schools(request: Request, office: Office | None) -> Any:
@@ -525,10 +522,7 @@ def rubric_version(request: Request, pk: int) -> HttpResponse:
 def _figures_office(request: Request) -> Office | None:
     """The office of the DLTV dashboard the figures belong to, or None for every office the person
     may see."""
-    offices = list(
-        Office.objects.with_office_permission(request.user, "dltv.view").order_by("code")
-    )
-    return office_for_page(request, offices, every_office=True)
+    return offices_for_page(request, "dltv.view", every_office=True)[0]
 
 
 @login_required

@@ -95,8 +95,9 @@ def test_a_school_list_is_previewed_confirmed_and_saved(
         assert school.sub_district.name_th == sub
         assert school.sub_district.district.code == "5007"
 
-    status.locator('a[href="/schools/"]').click()  # on to the registry
-    expect(page).to_have_url(f"{live_server.url}/schools/")
+    # On to the registry, at the office the list was imported for.
+    status.locator(f'a[href="/schools/?office={world.office_a.pk}"]').click()
+    expect(page).to_have_url(f"{live_server.url}/schools/?office={world.office_a.pk}")
     for name in NAMES:
         expect(page.locator("#school-results")).to_contain_text(name)
 
