@@ -288,7 +288,7 @@ def _text(field: models.Field[Any, Any] | None, value: Any) -> str:
     if isinstance(value, dict):
         return ", ".join(
             f"{key}: {text}"
-            for key, text in ((key, _item_text(None, item)) for key, item in value.items())
+            for key, text in ((key, _item_text(None, value[key])) for key in _row_keys(value))
             if text
         )
     choices = {str(key): str(text) for key, text in (getattr(field, "flatchoices", None) or [])}
@@ -304,10 +304,21 @@ def _text(field: models.Field[Any, Any] | None, value: Any) -> str:
     return thai_dates_in(text)
 
 
+# PostgreSQL's jsonb keeps no order of a row's keys (SQLite keeps the order written): a row reads
+# its cells in this order, what a person names first first, then any other key by name.
+ROW_KEY_ORDER = ("title", "name", "target", "activity", "text", "indicator", "goal", "start", "end")
+
+
+def _row_keys(row: dict[str, Any]) -> list[str]:
+    known = [key for key in ROW_KEY_ORDER if key in row]
+    return known + sorted(key for key in row if key not in ROW_KEY_ORDER)
+
+
 def _item_text(field: models.Field[Any, Any] | None, item: Any) -> str:
     """An item of a list: a row of a plan's table reads as its filled cells."""
     if isinstance(item, dict):
-        return " · ".join(text for text in (_item_text(None, v) for v in item.values()) if text)
+        cells = (_item_text(None, item[key]) for key in _row_keys(item))
+        return " · ".join(text for text in cells if text)
     if isinstance(item, list | tuple):
         return ", ".join(text for text in (_item_text(None, v) for v in item) if text)
     base = getattr(field, "base_field", None)  # PostgreSQL's ArrayField of choices

@@ -442,21 +442,21 @@
     if (!window.caches || !navigator.onLine) return;
     var list = document.querySelector("[data-offline-urls]");
     var urls = list ? list.getAttribute("data-offline-urls").split(" ").filter(Boolean) : [];
-    // A page the worker looks after was kept by it, with its static files, as they loaded; one
-    // loaded before the worker took over is kept from here.
-    var wanted = urls;
-    if (!navigator.serviceWorker || !navigator.serviceWorker.controller) {
-      var assets = Array.prototype.map.call(
-        document.querySelectorAll("link[rel=stylesheet], script[src]"),
-        function (node) { return node.href || node.src; }
-      );
-      wanted = assets.concat(urls, [location.href]);
-    }
+    // A page the worker looks after was kept by it, with its static files, as they loaded. One
+    // that loaded before the worker took over (or while it was taking over: the page then has a
+    // controller, but its own load went past the worker) is not in the cache, and is kept from here.
+    var assets = Array.prototype.map.call(
+      document.querySelectorAll("link[rel=stylesheet], script[src]"),
+      function (node) { return node.href || node.src; }
+    );
     caches.open(config.pagesCache).then(function (cache) {
-      // Each page on its own: one that fails does not keep the others from the phone.
-      return Promise.all(wanted.map(function (url) {
-        return cache.add(url).then(function () { return urls.indexOf(url) !== -1; }, function () { return false; });
-      }));
+      return cache.match(location.href, { ignoreVary: true }).then(function (kept) {
+        var wanted = kept ? urls : assets.concat(urls, [location.href]);
+        // Each page on its own: one that fails does not keep the others from the phone.
+        return Promise.all(wanted.map(function (url) {
+          return cache.add(url).then(function () { return urls.indexOf(url) !== -1; }, function () { return false; });
+        }));
+      });
     }).then(function (kept) {
       var note = document.querySelector("[data-offline-note]");
       var keptPages = kept.filter(Boolean).length;
