@@ -39,3 +39,17 @@ def user_roles_display(user: Any) -> list[Membership]:
         .select_related("office", "school")
         .order_by("role", "office__name_th", "school__name_sort")
     )
+
+
+def office_deciders(office_id: int) -> list[Any]:
+    """The people who decide an office's plans today: its directors (documented for other modules:
+    a plan sent for a decision is notified to them)."""
+    from dlict.accounts.models import User
+
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__office_id=office_id,
+            memberships__role=Role.DIRECTOR,
+        ).distinct()
+    )
