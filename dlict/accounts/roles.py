@@ -30,14 +30,22 @@ _SUPERVISE_DLTV = {"dltv.supervise"}
 _READ_PROJECTS = {"processes.view"}
 _RUN_PROJECTS = {"processes.view", "processes.change"}
 
+# The office's administrator runs the office: its people (accounts, roles, set-password links) and
+# its settings (names and numbers on documents, logo, letterhead, holidays).
+_RUN_OFFICE = {"accounts.manage", "schools.settings"}
+# Who acts for the director, and when, is named by the director or the office's administrator.
+_NAME_ACTING = {"accounts.acting"}
+
 # Permissions a role grants within its office or school. National administrators hold all of them
 # everywhere and are not listed.
 PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.OFFICE_ADMIN: frozenset(_READ | _KEEP_REGISTRY | _RUN_PROJECTS | {"audit.view"}),
+    Role.OFFICE_ADMIN: frozenset(
+        _READ | _KEEP_REGISTRY | _RUN_PROJECTS | _RUN_OFFICE | _NAME_ACTING | {"audit.view"}
+    ),
     Role.OFFICE_STAFF: frozenset(
         _READ | _KEEP_REGISTRY | _RUN_PROJECTS | _RECORD_DLTV | _SUPERVISE_DLTV
     ),
-    Role.DIRECTOR: frozenset(_READ | _READ_PROJECTS | {"processes.approve"}),
+    Role.DIRECTOR: frozenset(_READ | _READ_PROJECTS | _NAME_ACTING | {"processes.approve"}),
     Role.SUPERVISOR: frozenset(_READ | _READ_PROJECTS | _SUPERVISE_DLTV),
     Role.SCHOOL_COORDINATOR: frozenset({"schools.view", "emis.view"} | _RECORD_DLTV),
     Role.TEACHER: frozenset({"schools.view", "emis.view"}),
